@@ -1,0 +1,182 @@
+//! Languages and the typed text catalogue.
+//!
+//! `Msg` and its texts are generated at build time from `content/ui.toml` (see `build.rs`): a key
+//! without a Finnish, Swedish or English text fails the build.
+use serde::{Deserialize, Serialize};
+
+include!(concat!(env!("OUT_DIR"), "/ui_gen.rs"));
+
+/// The languages of the app. Finnish is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fi,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    /// The BCP 47 code used in `<html lang>` and in `?lang=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language code from an allow-list; anything else is `None`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "fi" => Some(Lang::Fi),
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fi => "Suomi",
+            Lang::Sv => "Svenska",
+            Lang::En => "English",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    TEXTS[msg as usize][lang.index()]
+}
+
+/// The text of `msg` with `{name}` placeholders replaced by the given values.
+pub fn tf(lang: Lang, msg: Msg, args: &[(&str, &str)]) -> String {
+    let mut s = t(lang, msg).to_string();
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// Formats a number the way the language writes it: decimal comma in Finnish and Swedish,
+/// a narrow no-break space between thousands, and at most `decimals` decimals.
+pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.trim_end_matches('0').to_string())),
+        None => (s.clone(), None),
+    };
+    let sep = match lang {
+        Lang::En => ',',
+        _ => '\u{202f}',
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    let mut out = String::new();
+    if value < 0.0 && (grouped.chars().any(|c| c != '0' && c != sep) || frac.as_deref().is_some_and(|f| !f.is_empty())) {
+        out.push('−');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac.filter(|f| !f.is_empty()) {
+        out.push(if lang == Lang::En { '.' } else { ',' });
+        out.push_str(&f);
+    }
+    out
+}
+
+/// Parses a number typed by a user: accepts a decimal comma or point and spaces between
+/// thousands ("12 500,5", "12500.5"). Returns `None` for anything else.
+pub fn parse_number(input: &str) -> Option<f64> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| match c {
+            ',' => '.',
+            '−' => '-',
+            c => c,
+        })
+        .collect();
+    if cleaned.is_empty() || cleaned.matches('.').count() > 1 {
+        return None;
+    }
+    if !cleaned.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-')) {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_every_language() {
+        assert_eq!(TEXTS.len(), KEYS.len());
+        for (key, row) in KEYS.iter().zip(TEXTS) {
+            for lang in Lang::ALL {
+                assert!(!row[lang.index()].trim().is_empty(), "{key} has no {} text", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        let names = |s: &str| {
+            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_string()).collect();
+            v.sort();
+            v
+        };
+        for (key, row) in KEYS.iter().zip(TEXTS) {
+            assert_eq!(names(row[0]), names(row[1]), "{key}: fi and sv placeholders differ");
+            assert_eq!(names(row[0]), names(row[2]), "{key}: fi and en placeholders differ");
+        }
+    }
+
+    #[test]
+    fn language_codes_parse_from_an_allow_list_only() {
+        assert_eq!(Lang::parse("SV"), Some(Lang::Sv));
+        assert_eq!(Lang::parse(" en "), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::parse("fi<script>"), None);
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+        }
+    }
+
+    #[test]
+    fn numbers_accept_finnish_and_english_notation() {
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("12 500,25"), Some(12500.25));
+        assert_eq!(parse_number("12500.25"), Some(12500.25));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("1,2,3"), None);
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("1e9"), None);
+        assert_eq!(parse_number("NaN"), None);
+    }
+
+    #[test]
+    fn numbers_are_formatted_per_language() {
+        assert_eq!(format_number(Lang::Fi, 12500.25, 2), "12\u{202f}500,25");
+        assert_eq!(format_number(Lang::En, 12500.25, 2), "12,500.25");
+        assert_eq!(format_number(Lang::Sv, 3.0, 1), "3");
+        assert_eq!(format_number(Lang::Fi, -0.5, 1), "−0,5");
+        assert_eq!(format_number(Lang::Fi, 999.0, 0), "999");
+        assert_eq!(format_number(Lang::Fi, 1000.0, 0), "1\u{202f}000");
+    }
+}

@@ -1,0 +1,154 @@
+//! URL parameters (`?kunta=…&lang=…&embed=1&theme=…&accent=…&step=…`), each validated against an
+//! allow-list. An invalid value is ignored with a warning and never breaks the app. Pure.
+use crate::content::Content;
+use crate::i18n::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Default,
+    Sea,
+    Heather,
+    Contrast,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "default" => Some(Theme::Default),
+            "sea" => Some(Theme::Sea),
+            "heather" => Some(Theme::Heather),
+            "contrast" => Some(Theme::Contrast),
+            _ => None,
+        }
+    }
+
+    /// The CSS class on the app's root element.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Default => "theme-default",
+            Theme::Sea => "theme-sea",
+            Theme::Heather => "theme-heather",
+            Theme::Contrast => "theme-contrast",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params {
+    pub lang: Option<Lang>,
+    /// Statistics Finland code of the preselected municipality.
+    pub kunta: Option<String>,
+    pub embed: bool,
+    pub theme: Option<Theme>,
+    /// A validated `#rrggbb` accent with at least 4.5:1 contrast against white.
+    pub accent: Option<String>,
+    /// A route to start at: "profile" or a workbook step id.
+    pub step: Option<String>,
+    /// One line per ignored parameter, for the console.
+    pub warnings: Vec<String>,
+}
+
+/// Decodes `%XX` and `+` in a query value; `None` for invalid encoding.
+pub fn url_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Relative luminance of an sRGB colour (WCAG 2.x).
+fn luminance(r: u8, g: u8, b: u8) -> f64 {
+    let c = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+}
+
+/// The contrast ratio of a `#rrggbb` colour against white, or `None` if it is not such a colour.
+pub fn contrast_with_white(hex: &str) -> Option<f64> {
+    let h = hex.strip_prefix('#')?;
+    if h.len() != 6 || !h.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+    let l = luminance(p(0)?, p(2)?, p(4)?);
+    Some(1.05 / (l + 0.05))
+}
+
+pub fn parse_query(query: &str, content: &Content) -> Params {
+    let mut p = Params::default();
+    let q = query.strip_prefix('?').unwrap_or(query);
+    if q.len() > 2000 {
+        p.warnings.push("query string too long: ignored".into());
+        return p;
+    }
+    for pair in q.split('&').filter(|s| !s.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(v) = url_decode(v) else {
+            p.warnings.push(format!("{k}: invalid encoding, ignored"));
+            continue;
+        };
+        let v = v.trim();
+        let ok = match k {
+            "lang" => Lang::parse(v).map(|l| p.lang = Some(l)).is_some(),
+            "kunta" => content.find_municipality(v).map(|m| p.kunta = Some(m.code.clone())).is_some(),
+            "embed" => match v {
+                "1" | "true" => {
+                    p.embed = true;
+                    true
+                }
+                "0" | "false" => true,
+                _ => false,
+            },
+            "theme" => Theme::parse(v).map(|t| p.theme = Some(t)).is_some(),
+            "accent" => {
+                let hex = if v.starts_with('#') { v.to_string() } else { format!("#{v}") };
+                match contrast_with_white(&hex) {
+                    Some(c) if c >= 4.5 => {
+                        p.accent = Some(hex.to_ascii_lowercase());
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            "step" => {
+                let known = v == "profile" || content.workbook_steps().any(|s| s.id == v);
+                if known {
+                    p.step = Some(v.to_string());
+                }
+                known
+            }
+            _ => {
+                p.warnings.push(format!("unknown parameter `{}` ignored", k.chars().take(30).collect::<String>()));
+                continue;
+            }
+        };
+        if !ok {
+            p.warnings.push(format!("{k}: value not allowed, ignored"));
+        }
+    }
+    p
+}

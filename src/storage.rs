@@ -1,0 +1,75 @@
+//! The one place that touches the browser's localStorage.
+//!
+//! `gloo_storage::LocalStorage::raw()` throws when storage is denied (private mode, a blocked
+//! third-party iframe), so availability is checked first with web-sys, and every error comes back
+//! as a value: nothing here panics.
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+/// The key of the saved workspace.
+pub const KEY: &str = "ilmastoaskeleet";
+/// The key of the chosen language.
+pub const LANG_KEY: &str = "ilmastoaskeleet.lang";
+/// The prefix of unreadable data kept aside (with a timestamp).
+pub const CORRUPT_PREFIX: &str = "ilmastoaskeleet.corrupt.";
+/// The copy of the data taken before an import replaces it.
+pub const BACKUP_KEY: &str = "ilmastoaskeleet.backup";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage cannot be used at all.
+    Unavailable,
+    /// The browser's quota is full (`QuotaExceededError`).
+    Full,
+    Other,
+}
+
+/// Whether localStorage can be used: it exists, does not throw, and takes a write.
+pub fn available() -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let Ok(Some(s)) = w.local_storage() else { return false };
+    let probe = "ilmastoaskeleet.probe";
+    let ok = s.set_item(probe, "1").is_ok();
+    let _ = s.remove_item(probe);
+    ok
+}
+
+pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+    if !available() {
+        return Err(StoreError::Unavailable);
+    }
+    LocalStorage::raw().get_item(key).map_err(|_| StoreError::Other)
+}
+
+pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
+    if !available() {
+        return Err(StoreError::Unavailable);
+    }
+    LocalStorage::raw().set_item(key, value).map_err(|e| {
+        let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StoreError::Full
+        } else {
+            StoreError::Other
+        }
+    })
+}
+
+pub fn remove(key: &str) {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
+
+/// Keys of unreadable data kept aside, newest last.
+#[allow(dead_code)]
+pub fn corrupt_keys() -> Vec<String> {
+    if !available() {
+        return Vec::new();
+    }
+    let s = LocalStorage::raw();
+    let n = s.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(CORRUPT_PREFIX)).collect();
+    keys.sort();
+    keys
+}
