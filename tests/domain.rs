@@ -1,0 +1,496 @@
+//! The pure domain: scoring, ranking, footprint, matching, storage schema, import, share links
+//! and URL parameters. Hand-checked cases.
+use ilmastoaskeleet::content::{content, Status};
+use ilmastoaskeleet::footprint::{estimate, to_factor_unit};
+use ilmastoaskeleet::i18n::Lang;
+use ilmastoaskeleet::matching::{recommend, MatchReason, Tier};
+use ilmastoaskeleet::model::*;
+use ilmastoaskeleet::params::{contrast_with_white, parse_query, Theme};
+use ilmastoaskeleet::persist::*;
+use ilmastoaskeleet::ranking::{rank, Reason};
+use ilmastoaskeleet::scoring::{overall, score_all, score_step, Maturity};
+use std::collections::BTreeMap;
+
+fn answers(list: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
+    list.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+fn choice(s: &str) -> Answer {
+    Answer::Choice(s.into())
+}
+fn multi(v: &[&str]) -> Answer {
+    Answer::Multi(v.iter().map(|s| s.to_string()).collect())
+}
+
+// ------------------------------------------------------------------ scoring
+
+#[test]
+fn unanswered_steps_have_no_level() {
+    let scores = score_all(content(), &BTreeMap::new(), PathKind::Full);
+    assert_eq!(scores.len(), 9);
+    assert!(scores.iter().all(|s| s.level.is_none() && s.answered == 0));
+    assert_eq!(overall(&scores), None);
+}
+
+#[test]
+fn step_score_is_the_share_of_points_and_dont_know_is_flagged_not_scored() {
+    let step = content().step("why").expect("why");
+    // A small company: why.stage "some" (1 of 2), why.responsible "self" (2 of 2),
+    // why.management don't know (flagged, not scored), why.staff no (0 of 2).
+    let a = answers(&[
+        ("profile.size", choice("small")),
+        ("why.stage", choice("some")),
+        ("why.responsible", choice("self")),
+        ("why.management", Answer::Ypn(Ypn::DontKnow)),
+        ("why.staff", Answer::Ypn(Ypn::No)),
+    ]);
+    let s = score_step(content(), step, &a, PathKind::Full);
+    assert_eq!((s.points, s.max), (3, 6));
+    assert_eq!(s.dont_know, 1);
+    assert_eq!(s.answered, 4);
+    assert_eq!(s.level, Some(Maturity::OnTheWay));
+    // Only "don't know" answered: flagged, but no level.
+    let a = answers(&[("why.stage", choice("unknown"))]);
+    let s = score_step(content(), step, &a, PathKind::Full);
+    assert_eq!((s.points, s.max, s.dont_know), (0, 0, 1));
+    assert_eq!(s.level, None);
+}
+
+#[test]
+fn levels_follow_the_thirds() {
+    assert_eq!(Maturity::from_share(0.0), Maturity::NotYet);
+    assert_eq!(Maturity::from_share(0.33), Maturity::NotYet);
+    assert_eq!(Maturity::from_share(0.34), Maturity::OnTheWay);
+    assert_eq!(Maturity::from_share(0.66), Maturity::OnTheWay);
+    assert_eq!(Maturity::from_share(0.67), Maturity::Forerunner);
+    assert_eq!(Maturity::from_share(1.0), Maturity::Forerunner);
+}
+
+#[test]
+fn multi_choice_points_are_capped_and_overall_pools_all_points() {
+    let a = answers(&[("why.drivers", multi(&["customers", "costs", "image", "values"]))]);
+    let s = score_all(content(), &a, PathKind::Full);
+    let why = &s[0];
+    assert_eq!((why.points, why.max), (2, 2), "four drivers of 1 point each are capped at 2");
+    let a = answers(&[("why.stage", choice("systematic")), ("goals.set", choice("none"))]);
+    // 2 of 2 and 0 of 2: half the points overall.
+    assert_eq!(overall(&score_all(content(), &a, PathKind::Full)), Some(Maturity::OnTheWay));
+}
+
+#[test]
+fn profile_decides_which_questions_appear() {
+    let heating = content().question("current.heating").expect("q");
+    let farm_q = content().question("actions.farm").expect("q");
+    let none = profile(content(), &answers(&[("profile.premises", choice("none"))]));
+    let rented = profile(content(), &answers(&[("profile.premises", choice("rented")), ("profile.flags", multi(&["farm"]))]));
+    assert!(!visible(heating, &none, PathKind::Full), "no premises, no heating question");
+    assert!(visible(heating, &rented, PathKind::Full));
+    assert!(visible(farm_q, &rented, PathKind::Full), "farms get farm questions");
+    assert!(!visible(farm_q, &none, PathKind::Full));
+    let turnover = content().question("profile.turnover").expect("q");
+    assert!(!visible(turnover, &none, PathKind::Quick), "full-path questions are hidden on the quick path");
+}
+
+#[test]
+fn municipality_answer_gives_municipality_and_region_facts() {
+    let p = profile(content(), &answers(&[("profile.municipality", Answer::Municipality("245".into()))]));
+    assert!(p.facts.contains("municipality:245"));
+    assert!(p.facts.contains("region:01"));
+}
+
+// ------------------------------------------------------------------ ranking
+
+#[test]
+fn oil_heating_brings_heat_pump_actions_with_their_reason() {
+    let a = answers(&[("profile.premises", choice("own")), ("current.heating", choice("oil"))]);
+    let p = profile(content(), &a);
+    let ranked = rank(content(), &p, &[], &[]);
+    assert!(!ranked.is_empty());
+    let oil: Vec<_> = ranked.iter().filter(|s| s.reasons.contains(&Reason::Fact("heating:oil".into()))).collect();
+    assert!(!oil.is_empty(), "an oil-heated company gets heating actions");
+    assert!(oil.iter().all(|s| s.action.when.contains(&"heating:oil".to_string())));
+    // Scores are sorted, best first.
+    assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn done_actions_are_left_out() {
+    let a = answers(&[("current.electricity", choice("grid"))]);
+    let p = profile(content(), &a);
+    let ranked = rank(content(), &p, &[], &[]);
+    let first = ranked.iter().find(|s| s.reasons.contains(&Reason::Fact("electricity:grid".into()))).expect("grid electricity suggests something").action.id.clone();
+    let plan = vec![PlanItem { id: "p1".into(), action: Some(first.clone()), status: PlanStatus::Done, ..PlanItem::default() }];
+    assert!(!rank(content(), &p, &plan, &[]).iter().any(|s| s.action.id == first), "an action done in the plan is not suggested again");
+    let plan = vec![PlanItem { id: "p1".into(), action: Some(first.clone()), status: PlanStatus::Planned, ..PlanItem::default() }];
+    assert!(rank(content(), &p, &plan, &[]).iter().any(|s| s.action.id == first && s.in_plan), "a planned action is shown as in the plan");
+    // An answer that shows the action is done (renewable electricity) leaves out actions that list it.
+    let p = profile(content(), &answers(&[("current.electricity", choice("renewable"))]));
+    assert!(rank(content(), &p, &[], &[]).iter().all(|s| !s.action.done_when.contains(&"electricity:renewable".to_string())));
+}
+
+#[test]
+fn largest_footprint_source_raises_its_actions() {
+    let a = answers(&[("profile.premises", choice("own")), ("current.heating", choice("oil")), ("current.electricity", choice("grid"))]);
+    let p = profile(content(), &a);
+    let base = rank(content(), &p, &[], &[]);
+    let boosted = rank(content(), &p, &[], &["heating".to_string()]);
+    let top_base = base.iter().position(|s| s.action.category == "heating").expect("heating action");
+    let top_boost = boosted.iter().position(|s| s.action.category == "heating").expect("heating action");
+    assert!(top_boost <= top_base);
+    assert!(boosted[top_boost].reasons.contains(&Reason::LargestSource("heating".into())));
+}
+
+// ------------------------------------------------------------------ footprint
+
+fn fp(entries: &[(&str, f64, &str)]) -> FootprintYear {
+    entries.iter().map(|(id, a, u)| (id.to_string(), FootprintEntry { amount: *a, unit: u.to_string() })).collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+#[test]
+fn units_convert() {
+    assert_eq!(to_factor_unit(2.5, "MWh", "kWh"), Some(2500.0));
+    assert_eq!(to_factor_unit(3.0, "t", "kg"), Some(3000.0));
+    assert_eq!(to_factor_unit(3.0, "km", "kWh"), None);
+    assert_eq!(to_factor_unit(10.0, "eur", "eur"), Some(10.0));
+}
+
+/// Worked example (a) of docs/footprint-method.md, computed by hand there.
+#[test]
+fn worked_example_cafe() {
+    let e = estimate(content(), &fp(&[("electricity.grid", 20_000.0, "kWh"), ("heating.district", 15.0, "MWh"), ("travel.train", 300.0, "km")]));
+    let f = |id: &str| content().factor(id).expect(id).kg_per_unit;
+    let expected = 20_000.0 * f("electricity.grid") + 15_000.0 * f("heating.district") + 300.0 * f("travel.train");
+    assert!(close(e.total_kg, expected));
+    assert!(close(e.total_kg, 3151.116), "total {}", e.total_kg);
+    assert_eq!(format!("{:.2}", e.total_t()), "3.15");
+    assert!(close(e.by_scope[1], 3150.0));
+    assert_eq!(e.largest_categories()[0], "heating");
+}
+
+#[test]
+fn worked_example_machine_shop() {
+    let e = estimate(
+        content(),
+        &fp(&[("electricity.grid", 120_000.0, "kWh"), ("heating.oil", 4000.0, "l"), ("fuel.diesel", 6000.0, "l"), ("purchases.materials-metal", 50_000.0, "eur")]),
+    );
+    assert!(close(e.total_kg, 81_050.0), "total {}", e.total_kg);
+    assert!(close(e.by_scope[0], 10_640.0 + 15_960.0));
+    assert_eq!(e.largest_categories()[0], "purchases");
+}
+
+#[test]
+fn worked_example_design_studio() {
+    let e = estimate(content(), &fp(&[("electricity.renewable", 3000.0, "kWh"), ("travel.flight-domestic", 1000.0, "km"), ("purchases.electronics", 8000.0, "eur")]));
+    assert!(close(e.total_kg, 1736.57), "total {}", e.total_kg);
+    assert_eq!(format!("{:.2}", e.total_t()), "1.74");
+}
+
+#[test]
+fn bad_footprint_entries_are_skipped_not_counted() {
+    let e = estimate(content(), &fp(&[("electricity.grid", -5.0, "kWh"), ("heating.oil", 10.0, "kWh"), ("nope", 1.0, "kWh")]));
+    assert_eq!(e.total_kg, 0.0);
+    assert_eq!(e.skipped.len(), 3);
+}
+
+// ------------------------------------------------------------------ matching
+
+fn persona(muni: &str, sector: &str, size: &str, extra: &[(&str, Answer)]) -> Profile {
+    let mut a = answers(&[
+        ("profile.municipality", Answer::Municipality(muni.into())),
+        ("profile.sector", choice(sector)),
+        ("profile.size", choice(size)),
+    ]);
+    for (k, v) in extra {
+        a.insert(k.to_string(), v.clone());
+    }
+    profile(content(), &a)
+}
+
+#[test]
+fn every_municipality_sector_and_size_gets_recommendations() {
+    let sectors: Vec<String> = content().question("profile.sector").expect("q").options.iter().map(|o| o.id.clone()).collect();
+    for m in &content().geo.municipalities {
+        for s in &sectors {
+            for size in ["solo", "micro", "small", "medium"] {
+                let p = persona(&m.code, s, size, &[]);
+                let recs = recommend(content(), &p);
+                assert!(recs.len() >= 3, "{} {s} {size}: {} recommendations", m.fi, recs.len());
+                assert!(recs.iter().all(|r| r.support.status != Status::Ended));
+                assert!(recs.windows(2).all(|w| w[0].tier <= w[1].tier), "local first, then regional, then national");
+            }
+        }
+    }
+}
+
+fn ids(p: &Profile, n: usize) -> Vec<String> {
+    recommend(content(), p).into_iter().take(n).map(|r| r.support.id.clone()).collect()
+}
+
+#[test]
+fn persona_cafe_in_kerava() {
+    let p = persona("245", "i", "micro", &[("profile.flags", multi(&["food"])), ("support.interest", multi(&["visibility", "peers"]))]);
+    let recs = recommend(content(), &p);
+    let top = ids(&p, 8);
+    assert!(top.contains(&"kerava-environmental-award".to_string()), "{top:?}");
+    assert!(top.contains(&"kerava-entrepreneurs-meetings".to_string()), "{top:?}");
+    assert_eq!(recs[0].tier, Tier::Local);
+    assert!(recs[0].reasons.contains(&MatchReason::Municipality("245".into())));
+    assert!(!ids(&p, 100).contains(&"wwf-green-office".to_string()), "office-only entries are not for a café");
+    let award = recs.iter().find(|r| r.support.id == "kerava-environmental-award").expect("award");
+    assert!(award.reasons.iter().any(|r| matches!(r, MatchReason::Municipality(_))));
+}
+
+#[test]
+fn persona_farm_in_kalajoki() {
+    let p = persona("208", "a", "solo", &[("profile.flags", multi(&["farm"])), ("support.interest", multi(&["energy", "funding"]))]);
+    let all = ids(&p, 100);
+    assert_eq!(all.first().map(String::as_str), Some("kalajoki-energy-expert"));
+    assert!(all.contains(&"neuvo-farm-advice".to_string()));
+    assert!(!all.contains(&"business-finland-energy-aid".to_string()), "farms are excluded from BF energy aid");
+    let neuvo = recommend(content(), &p).into_iter().find(|r| r.support.id == "neuvo-farm-advice").expect("neuvo");
+    assert!(neuvo.reasons.contains(&MatchReason::Sector("farm".into())));
+}
+
+#[test]
+fn persona_machine_shop_in_lappeenranta() {
+    let p = persona("405", "c", "small", &[("profile.vehicles", multi(&["vans-trucks"])), ("support.interest", multi(&["energy", "funding"]))]);
+    let all = ids(&p, 100);
+    assert!(all.iter().take(5).any(|id| id == "greenreality-south-karelia"), "{all:?}");
+    assert!(all.contains(&"ely-development-aid".to_string()));
+    assert!(!all.contains(&"ilmastorahasto".to_string()), "large-company funding is not for a small firm");
+}
+
+#[test]
+fn persona_design_studio_in_helsinki() {
+    let p = persona("091", "m", "micro", &[("profile.flags", multi(&["creative", "office"]))]);
+    let all = ids(&p, 100);
+    assert!(all.iter().take(3).any(|id| id == "helsinki-climate-partners"), "{all:?}");
+    assert!(all.contains(&"luoto-creative-sectors".to_string()));
+    assert!(all.contains(&"wwf-green-office".to_string()));
+}
+
+#[test]
+fn persona_builder_in_inkoo_and_consultant_in_sastamala() {
+    let p = persona("149", "f", "micro", &[("profile.vehicles", multi(&["vans-trucks"]))]);
+    let all = ids(&p, 100);
+    assert!(all.iter().take(4).any(|id| id == "inkoo-visi-service"), "{all:?}");
+    assert!(all.contains(&"novago-business-advice".to_string()));
+    let p = persona("790", "m", "solo", &[("profile.premises", choice("home"))]);
+    let all = ids(&p, 100);
+    assert!(all.iter().take(3).any(|id| id == "south-pirkanmaa-climate-network"), "{all:?}");
+}
+
+// ------------------------------------------------------------------ storage schema
+
+fn sample_company() -> Company {
+    let mut c = Company { id: "c1".into(), created: "2026-01-02T10:00:00.000Z".into(), updated: "2026-01-03T10:00:00.000Z".into(), ..Company::default() };
+    c.answers = answers(&[
+        ("profile.name", Answer::Text("Kahvila Kuppi".into())),
+        ("profile.municipality", Answer::Municipality("245".into())),
+        ("profile.size", choice("micro")),
+        ("profile.flags", multi(&["food"])),
+        ("why.management", Answer::Ypn(Ypn::Partly)),
+        ("current.vehicle-count", Answer::Number(2.0)),
+    ]);
+    let first_action = content().actions[0].id.clone();
+    c.add_to_plan(&first_action, "2026-01-02");
+    c.set_status("p1", PlanStatus::Done, "2026-02-01");
+    c.plan.push(PlanItem { id: "p2".into(), title: "Oma toimi".into(), owner: "Anna".into(), due: "2026-06".into(), ..PlanItem::default() });
+    c.footprints.insert("2025".into(), fp(&[("electricity.grid", 12_000.0, "kWh")]));
+    c.close_year(2025, "2026-01-15");
+    c
+}
+
+#[test]
+fn workspace_round_trips_through_storage() {
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    ws.add_company("2026-01-05");
+    let raw = encode_workspace(&ws, "2026-01-05T00:00:00Z");
+    assert_eq!(decode_stored(Some(&raw)), Loaded::Ok(ws));
+    assert_eq!(decode_stored(None), Loaded::Empty);
+}
+
+#[test]
+fn corrupt_or_foreign_data_is_reported_not_loaded() {
+    for raw in ["", "{", "null", "[]", "{\"app\":\"other\",\"schema\":1,\"data\":{}}", "{\"app\":\"ilmastoaskeleet\",\"data\":{}}", "{\"app\":\"ilmastoaskeleet\",\"schema\":1,\"kind\":\"workspace\",\"saved_at\":\"x\",\"data\":{\"companies\":[],\"active\":\"c1\"}}", "{\"app\":\"ilmastoaskeleet\",\"schema\":0,\"data\":{}}"] {
+        assert!(matches!(decode_stored(Some(raw)), Loaded::Corrupt { .. }), "{raw}");
+    }
+}
+
+#[test]
+fn newer_schema_is_read_only() {
+    let ws = Workspace::default();
+    let raw = encode_workspace(&ws, "t").replace(&format!("\"schema\":{SCHEMA}"), "\"schema\":99");
+    assert_eq!(decode_stored(Some(&raw)), Loaded::Newer { schema: 99, workspace: Some(ws) });
+    let raw = r#"{"app":"ilmastoaskeleet","schema":7,"data":{"something":"new"}}"#;
+    assert_eq!(decode_stored(Some(raw)), Loaded::Newer { schema: 7, workspace: None });
+}
+
+#[test]
+fn stored_data_with_unknown_fields_still_loads() {
+    // Forward compatibility: a field added later must not make data unreadable.
+    let ws = Workspace::default();
+    let raw = encode_workspace(&ws, "t").replace("\"active\":\"c1\"", "\"active\":\"c1\",\"future\":1");
+    assert_eq!(decode_stored(Some(&raw)), Loaded::Ok(ws));
+}
+
+#[test]
+fn export_import_round_trips_exactly() {
+    let c = sample_company();
+    let file = encode_company(&c, "2026-01-05T00:00:00Z");
+    assert_eq!(parse_import(&file, content()), Ok(c));
+}
+
+fn problems(raw: &str) -> Vec<(String, Problem)> {
+    parse_import(raw, content()).expect_err("should fail").into_iter().map(|i| (i.path, i.problem)).collect()
+}
+
+#[test]
+fn import_reports_each_problem_with_its_place() {
+    let good = encode_company(&sample_company(), "t");
+    let v: serde_json::Value = serde_json::from_str(&good).expect("json");
+    let with = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = v.clone();
+        f(&mut v);
+        v.to_string()
+    };
+    assert_eq!(problems("not json"), vec![("".into(), Problem::NotJson)]);
+    assert_eq!(problems(&"x".repeat(MAX_BYTES + 1)), vec![("".into(), Problem::TooLarge)]);
+    assert_eq!(problems(&format!("{}1{}", "[".repeat(50), "]".repeat(50))), vec![("".into(), Problem::TooDeep)]);
+    assert_eq!(problems(&with(&|v| v["app"] = "other".into())), vec![("app".into(), Problem::NotOurs)]);
+    assert_eq!(problems(&with(&|v| v["schema"] = 42.into())), vec![("schema".into(), Problem::UnknownSchema(42))]);
+    assert_eq!(problems(&with(&|v| v["data"]["answers"]["nope.q"] = serde_json::json!({"type":"text","value":"x"}))), vec![("data.answers.nope.q".into(), Problem::UnknownQuestion)]);
+    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.size"] = serde_json::json!({"type":"choice","value":"huge"}))), vec![("data.answers.profile.size".into(), Problem::UnknownValue)]);
+    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.size"] = serde_json::json!({"type":"text","value":"micro"}))), vec![("data.answers.profile.size".into(), Problem::WrongType)]);
+    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.name"] = serde_json::json!({"type":"text","value":"x".repeat(5000)}))), vec![("data.answers.profile.name".into(), Problem::TooLong(80))]);
+    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.municipality"] = serde_json::json!({"type":"municipality","value":"999"}))), vec![("data.answers.profile.municipality".into(), Problem::UnknownValue)]);
+    assert_eq!(problems(&with(&|v| v["data"]["plan"][0]["status"] = "finished".into())), vec![("data.plan[0].status".into(), Problem::UnknownValue)]);
+    assert_eq!(problems(&with(&|v| v["data"]["plan"][1]["due"] = "June".into())), vec![("data.plan[1].due".into(), Problem::BadDate)]);
+    assert_eq!(problems(&with(&|v| v["data"]["plan"][0]["action"] = "no.such".into())), vec![("data.plan[0].action".into(), Problem::UnknownAction)]);
+    assert_eq!(problems(&with(&|v| v["data"]["footprints"]["2025"]["electricity.grid"]["unit"] = "l".into())), vec![("data.footprints.2025.electricity.grid.unit".into(), Problem::UnknownValue)]);
+    assert_eq!(problems(&with(&|v| v["data"]["footprints"]["2025"]["electricity.grid"]["amount"] = (-1).into())), vec![("data.footprints.2025.electricity.grid.amount".into(), Problem::OutOfRange)]);
+    assert_eq!(problems(&with(&|v| v["data"]["evil"] = 1.into())), vec![("data.evil".into(), Problem::UnknownField)]);
+    // Several problems are all reported.
+    let many = with(&|v| {
+        v["data"]["plan"][0]["status"] = "x".into();
+        v["data"]["answers"]["zzz"] = 1.into();
+    });
+    assert_eq!(problems(&many).len(), 2);
+}
+
+/// A small deterministic generator, so the fuzz cases are the same on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn import_and_stored_data_never_panic_on_mangled_input() {
+    let good = encode_company(&sample_company(), "t");
+    let stored = {
+        let mut ws = Workspace::default();
+        ws.companies[0] = sample_company();
+        encode_workspace(&ws, "t")
+    };
+    let alphabet = b"{}[]\",:0123456789-.etruflasn \\x\xc3\xa4";
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for round in 0..3000 {
+        for base in [&good, &stored] {
+            let mut bytes = base.as_bytes().to_vec();
+            for _ in 0..(1 + rng.next() % 6) {
+                let pos = (rng.next() as usize) % bytes.len().max(1);
+                match rng.next() % 3 {
+                    0 => bytes[pos] = alphabet[(rng.next() as usize) % alphabet.len()],
+                    1 => {
+                        bytes.remove(pos);
+                    }
+                    _ => bytes.insert(pos, alphabet[(rng.next() as usize) % alphabet.len()]),
+                }
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = parse_import(&text, content());
+            let _ = decode_stored(Some(&text));
+            let _ = ilmastoaskeleet::share::decode(content(), &text);
+            let _ = parse_query(&text, content());
+        }
+        if round % 500 == 0 {
+            // Every imported result that validates also round-trips.
+            if let Ok(c) = parse_import(&good, content()) {
+                assert_eq!(parse_import(&encode_company(&c, "t"), content()), Ok(c));
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ companies, snapshots
+
+#[test]
+fn companies_and_snapshots() {
+    let mut ws = Workspace::default();
+    let id = ws.add_company("2026-01-01");
+    assert_eq!(ws.active, id);
+    assert_eq!(ws.companies.len(), 2);
+    ws.active_mut().answers.insert("profile.name".into(), Answer::Text("B".into()));
+    ws.remove_company(&id);
+    assert_eq!(ws.companies.len(), 1);
+    assert_eq!(ws.active, "c1");
+    ws.remove_company("c1");
+    assert_eq!(ws.companies.len(), 1, "the last company is never removed, only emptied");
+    let mut c = sample_company();
+    assert_eq!(c.snapshots.len(), 1);
+    assert_eq!(c.snapshots[0].year, 2025);
+    assert!(c.snapshots[0].footprint.is_some());
+    c.set_status("p1", PlanStatus::InProgress, "2026-03-01");
+    assert_eq!(c.plan[0].done_on, None, "reopening clears the completion date");
+    c.set_status("p1", PlanStatus::Done, "2026-03-02");
+    assert_eq!(c.plan[0].done_on.as_deref(), Some("2026-03-02"));
+    assert_eq!(c.add_to_plan(c.plan[0].action.clone().expect("a").as_str(), "x"), "p1", "no duplicates in the plan");
+}
+
+// ------------------------------------------------------------------ share links
+
+#[test]
+fn share_links_round_trip_and_validate() {
+    let c = sample_company();
+    let frag = ilmastoaskeleet::share::encode(content(), &c.answers);
+    assert!(frag.len() < 2000, "share fragment is compact: {} chars", frag.len());
+    assert!(frag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let (back, dropped) = ilmastoaskeleet::share::decode(content(), &frag).expect("decodes");
+    assert_eq!((back, dropped), (c.answers.clone(), 0));
+    assert!(ilmastoaskeleet::share::decode(content(), "!!!").is_err());
+    assert!(ilmastoaskeleet::share::decode(content(), &"A".repeat(20_000)).is_err());
+    let bad = ilmastoaskeleet::share::base64url_encode(br#"{"v":1,"a":[[0,"x"],[9999,1],[3,"zz"]]}"#);
+    let (ok, dropped) = ilmastoaskeleet::share::decode(content(), &bad).expect("decodes");
+    assert_eq!(dropped, 2, "unknown questions and wrong values are dropped: {ok:?}");
+}
+
+// ------------------------------------------------------------------ URL parameters
+
+#[test]
+fn url_parameters_are_allow_listed() {
+    let p = parse_query("?kunta=Kerava&lang=sv&embed=1&theme=sea&accent=%23005a8c&step=goals", content());
+    assert_eq!(p.kunta.as_deref(), Some("245"));
+    assert_eq!(p.lang, Some(Lang::Sv));
+    assert!(p.embed);
+    assert_eq!(p.theme, Some(Theme::Sea));
+    assert_eq!(p.accent.as_deref(), Some("#005a8c"));
+    assert_eq!(p.step.as_deref(), Some("goals"));
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(parse_query("kunta=091", content()).kunta.as_deref(), Some("091"));
+    assert_eq!(parse_query("kunta=Helsingfors", content()).kunta.as_deref(), Some("091"));
+    let bad = parse_query("?kunta=Atlantis&lang=de&embed=yes&theme=%3Cscript%3E&accent=ffff00&step=../../etc&x=1", content());
+    assert_eq!(bad, ilmastoaskeleet::params::Params { warnings: bad.warnings.clone(), ..Default::default() });
+    assert_eq!(bad.warnings.len(), 7);
+    assert!(contrast_with_white("#ffffff").is_some_and(|c| c < 1.01));
+    assert!(contrast_with_white("#000000").is_some_and(|c| c > 20.9));
+    assert!(contrast_with_white("red").is_none());
+}
