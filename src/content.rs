@@ -338,15 +338,34 @@ impl Content {
             serde_json::from_str(json).map_err(|e| format!("content/{name}: {e}"))
         }
         Ok(Content {
-            vocabulary: p("vocabulary.toml", include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json")))?,
-            steps: p::<StepsFile>("steps.toml", include_str!(concat!(env!("OUT_DIR"), "/steps.json")))?.step,
-            actions: p::<ActionsFile>("actions.toml", include_str!(concat!(env!("OUT_DIR"), "/actions.json")))?
-                .action,
-            supports: p::<SupportsFile>("supports.toml", include_str!(concat!(env!("OUT_DIR"), "/supports.json")))?
-                .support,
-            factors: p::<FactorsFile>("factors.toml", include_str!(concat!(env!("OUT_DIR"), "/factors.json")))?
-                .factor,
-            geo: p("municipalities.json", include_str!(concat!(env!("OUT_DIR"), "/municipalities.json")))?,
+            vocabulary: p(
+                "vocabulary.toml",
+                include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json")),
+            )?,
+            steps: p::<StepsFile>(
+                "steps.toml",
+                include_str!(concat!(env!("OUT_DIR"), "/steps.json")),
+            )?
+            .step,
+            actions: p::<ActionsFile>(
+                "actions.toml",
+                include_str!(concat!(env!("OUT_DIR"), "/actions.json")),
+            )?
+            .action,
+            supports: p::<SupportsFile>(
+                "supports.toml",
+                include_str!(concat!(env!("OUT_DIR"), "/supports.json")),
+            )?
+            .support,
+            factors: p::<FactorsFile>(
+                "factors.toml",
+                include_str!(concat!(env!("OUT_DIR"), "/factors.json")),
+            )?
+            .factor,
+            geo: p(
+                "municipalities.json",
+                include_str!(concat!(env!("OUT_DIR"), "/municipalities.json")),
+            )?,
         })
     }
 
@@ -360,7 +379,10 @@ impl Content {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.steps.iter().flat_map(|s| &s.questions).find(|q| q.id == id)
+        self.steps
+            .iter()
+            .flat_map(|s| &s.questions)
+            .find(|q| q.id == id)
     }
 
     pub fn action(&self, id: &str) -> Option<&Action> {
@@ -390,7 +412,10 @@ impl Content {
             return self.municipality(q);
         }
         let q = q.to_lowercase();
-        self.geo.municipalities.iter().find(|m| m.fi.to_lowercase() == q || m.sv.to_lowercase() == q)
+        self.geo
+            .municipalities
+            .iter()
+            .find(|m| m.fi.to_lowercase() == q || m.sv.to_lowercase() == q)
     }
 
     /// Municipalities whose Finnish or Swedish name contains `query` (case-insensitive), names
@@ -420,15 +445,27 @@ impl Content {
     }
 
     pub fn fact_label(&self, id: &str) -> Option<&Text> {
-        self.vocabulary.facts.iter().find(|f| f.id == id).map(|f| &f.label)
+        self.vocabulary
+            .facts
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| &f.label)
     }
 
     pub fn need_label(&self, id: &str) -> Option<&Text> {
-        self.vocabulary.needs.iter().find(|f| f.id == id).map(|f| &f.label)
+        self.vocabulary
+            .needs
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| &f.label)
     }
 
     pub fn category_label(&self, id: &str) -> Option<&Text> {
-        self.vocabulary.categories.iter().find(|f| f.id == id).map(|f| &f.label)
+        self.vocabulary
+            .categories
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| &f.label)
     }
 }
 

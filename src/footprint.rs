@@ -18,7 +18,10 @@ pub fn conversions(factor_unit: &str) -> &'static [(&'static str, f64)] {
 
 /// Converts an amount from `unit` to the factor's unit; `None` if the unit does not fit.
 pub fn to_factor_unit(amount: f64, unit: &str, factor_unit: &str) -> Option<f64> {
-    conversions(factor_unit).iter().find(|(u, _)| *u == unit).map(|(_, m)| amount * m)
+    conversions(factor_unit)
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|(_, m)| amount * m)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +51,11 @@ impl Estimate {
 
     /// Categories with emissions, largest first.
     pub fn largest_categories(&self) -> Vec<String> {
-        self.by_category.iter().filter(|(_, kg)| *kg > 0.0).map(|(c, _)| c.clone()).collect()
+        self.by_category
+            .iter()
+            .filter(|(_, kg)| *kg > 0.0)
+            .map(|(c, _)| c.clone())
+            .collect()
     }
 }
 
@@ -59,7 +66,9 @@ pub fn estimate(content: &Content, year: &FootprintYear) -> Estimate {
             e.skipped.push(id.clone());
             continue;
         };
-        let Some(amount) = to_factor_unit(entry.amount, &entry.unit, &f.unit).filter(|a| a.is_finite() && *a >= 0.0) else {
+        let Some(amount) = to_factor_unit(entry.amount, &entry.unit, &f.unit)
+            .filter(|a| a.is_finite() && *a >= 0.0)
+        else {
             e.skipped.push(id.clone());
             continue;
         };
@@ -72,9 +81,16 @@ pub fn estimate(content: &Content, year: &FootprintYear) -> Estimate {
             Some((_, sum)) => *sum += kg,
             None => e.by_category.push((f.category.clone(), kg)),
         }
-        e.lines.push(Line { factor: id.clone(), category: f.category.clone(), scope: f.scope, kg });
+        e.lines.push(Line {
+            factor: id.clone(),
+            category: f.category.clone(),
+            scope: f.scope,
+            kg,
+        });
     }
-    e.by_category.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    e.lines.sort_by(|a, b| b.kg.total_cmp(&a.kg).then_with(|| a.factor.cmp(&b.factor)));
+    e.by_category
+        .sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    e.lines
+        .sort_by(|a, b| b.kg.total_cmp(&a.kg).then_with(|| a.factor.cmp(&b.factor)));
     e
 }

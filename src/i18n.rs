@@ -86,7 +86,10 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
         grouped.push(c);
     }
     let mut out = String::new();
-    if value < 0.0 && (grouped.chars().any(|c| c != '0' && c != sep) || frac.as_deref().is_some_and(|f| !f.is_empty())) {
+    if value < 0.0
+        && (grouped.chars().any(|c| c != '0' && c != sep)
+            || frac.as_deref().is_some_and(|f| !f.is_empty()))
+    {
         out.push('−');
     }
     out.push_str(&grouped);
@@ -113,7 +116,11 @@ pub fn parse_number(input: &str) -> Option<f64> {
     if cleaned.is_empty() || cleaned.matches('.').count() > 1 {
         return None;
     }
-    if !cleaned.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-')) {
+    if !cleaned
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
+    {
         return None;
     }
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -128,7 +135,11 @@ mod tests {
         assert_eq!(TEXTS.len(), KEYS.len());
         for (key, row) in KEYS.iter().zip(TEXTS) {
             for lang in Lang::ALL {
-                assert!(!row[lang.index()].trim().is_empty(), "{key} has no {} text", lang.code());
+                assert!(
+                    !row[lang.index()].trim().is_empty(),
+                    "{key} has no {} text",
+                    lang.code()
+                );
             }
         }
     }
@@ -136,13 +147,26 @@ mod tests {
     #[test]
     fn placeholders_are_the_same_in_every_language() {
         let names = |s: &str| {
-            let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_string()).collect();
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(n, _)| n.to_string())
+                .collect();
             v.sort();
             v
         };
         for (key, row) in KEYS.iter().zip(TEXTS) {
-            assert_eq!(names(row[0]), names(row[1]), "{key}: fi and sv placeholders differ");
-            assert_eq!(names(row[0]), names(row[2]), "{key}: fi and en placeholders differ");
+            assert_eq!(
+                names(row[0]),
+                names(row[1]),
+                "{key}: fi and sv placeholders differ"
+            );
+            assert_eq!(
+                names(row[0]),
+                names(row[2]),
+                "{key}: fi and en placeholders differ"
+            );
         }
     }
 

@@ -15,8 +15,8 @@ pub mod scoring;
 pub mod share;
 
 mod pages;
-mod state;
-mod storage;
+pub mod state;
+pub mod storage;
 mod widgets;
 
 pub use pages::App;

@@ -39,7 +39,10 @@ pub struct Recommendation<'a> {
 
 /// The company's municipality and region codes from its facts.
 fn location(profile: &Profile) -> (Option<&str>, Option<&str>) {
-    let m = profile.facts.iter().find_map(|f| f.strip_prefix("municipality:"));
+    let m = profile
+        .facts
+        .iter()
+        .find_map(|f| f.strip_prefix("municipality:"));
     let r = profile.facts.iter().find_map(|f| f.strip_prefix("region:"));
     (m, r)
 }
@@ -50,7 +53,11 @@ pub fn recommend<'a>(content: &'a Content, profile: &Profile) -> Vec<Recommendat
         .supports
         .iter()
         .filter(|s| s.status != Status::Ended)
-        .filter(|s| s.sizes.is_empty() || s.sizes.iter().any(|z| profile.has(z)) || !profile.facts.iter().any(|f| f.starts_with("size:")))
+        .filter(|s| {
+            s.sizes.is_empty()
+                || s.sizes.iter().any(|z| profile.has(z))
+                || !profile.facts.iter().any(|f| f.starts_with("size:"))
+        })
         .filter(|s| s.sectors.is_empty() || s.sectors.iter().any(|z| profile.has(z)))
         .filter_map(|s| {
             let mut reasons = Vec::new();
@@ -66,7 +73,12 @@ pub fn recommend<'a>(content: &'a Content, profile: &Profile) -> Vec<Recommendat
             } else {
                 return None;
             };
-            let needs: Vec<_> = s.needs.iter().filter(|n| profile.needs.contains(*n)).cloned().collect();
+            let needs: Vec<_> = s
+                .needs
+                .iter()
+                .filter(|n| profile.needs.contains(*n))
+                .cloned()
+                .collect();
             let mut score = 10 * needs.len() as i32;
             reasons.extend(needs.into_iter().map(MatchReason::Need));
             if let Some(sec) = s.sectors.iter().find(|z| profile.has(z)) {
@@ -81,13 +93,21 @@ pub fn recommend<'a>(content: &'a Content, profile: &Profile) -> Vec<Recommendat
                 score -= 30;
                 reasons.push(MatchReason::Unverified);
             }
-            Some(Recommendation { support: s, tier, score, reasons })
+            Some(Recommendation {
+                support: s,
+                tier,
+                score,
+                reasons,
+            })
         })
         .collect();
     out.sort_by(|a, b| {
         a.tier
             .cmp(&b.tier)
-            .then_with(|| (a.support.status == Status::Unverified).cmp(&(b.support.status == Status::Unverified)))
+            .then_with(|| {
+                (a.support.status == Status::Unverified)
+                    .cmp(&(b.support.status == Status::Unverified))
+            })
             .then_with(|| b.score.cmp(&a.score))
             .then_with(|| a.support.id.cmp(&b.support.id))
     });

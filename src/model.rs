@@ -50,7 +50,12 @@ pub enum PlanStatus {
 }
 
 impl PlanStatus {
-    pub const ALL: [PlanStatus; 4] = [PlanStatus::Idea, PlanStatus::Planned, PlanStatus::InProgress, PlanStatus::Done];
+    pub const ALL: [PlanStatus; 4] = [
+        PlanStatus::Idea,
+        PlanStatus::Planned,
+        PlanStatus::InProgress,
+        PlanStatus::Done,
+    ];
 }
 
 /// An action the user owns: from the library (`action`) or written by the user (`title`).
@@ -127,24 +132,42 @@ pub struct Workspace {
 
 impl Default for Workspace {
     fn default() -> Self {
-        Workspace { companies: vec![Company { id: "c1".into(), ..Company::default() }], active: "c1".into() }
+        Workspace {
+            companies: vec![Company {
+                id: "c1".into(),
+                ..Company::default()
+            }],
+            active: "c1".into(),
+        }
     }
 }
 
 impl Workspace {
     pub fn active(&self) -> &Company {
-        self.companies.iter().find(|c| c.id == self.active).unwrap_or(&self.companies[0])
+        self.companies
+            .iter()
+            .find(|c| c.id == self.active)
+            .unwrap_or(&self.companies[0])
     }
 
     pub fn active_mut(&mut self) -> &mut Company {
-        let i = self.companies.iter().position(|c| c.id == self.active).unwrap_or(0);
+        let i = self
+            .companies
+            .iter()
+            .position(|c| c.id == self.active)
+            .unwrap_or(0);
         &mut self.companies[i]
     }
 
     /// Adds an empty company, makes it active and returns its id.
     pub fn add_company(&mut self, now: &str) -> String {
         let id = next_id("c", self.companies.iter().map(|c| c.id.as_str()));
-        self.companies.push(Company { id: id.clone(), created: now.into(), updated: now.into(), ..Company::default() });
+        self.companies.push(Company {
+            id: id.clone(),
+            created: now.into(),
+            updated: now.into(),
+            ..Company::default()
+        });
         self.active = id.clone();
         id
     }
@@ -152,7 +175,10 @@ impl Workspace {
     /// Removes a company; the last one is never removed (it is emptied instead).
     pub fn remove_company(&mut self, id: &str) {
         if self.companies.len() <= 1 {
-            self.companies[0] = Company { id: self.companies[0].id.clone(), ..Company::default() };
+            self.companies[0] = Company {
+                id: self.companies[0].id.clone(),
+                ..Company::default()
+            };
             return;
         }
         self.companies.retain(|c| c.id != id);
@@ -164,7 +190,10 @@ impl Workspace {
 
 /// A new id with `prefix` not used by any of `existing`: "c1", "c2", ….
 pub fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> String {
-    let max = existing.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0);
+    let max = existing
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
     format!("{prefix}{}", max + 1)
 }
 
@@ -186,11 +215,20 @@ impl Company {
 
     /// Adds a library action to the plan unless it is there already; returns the item id.
     pub fn add_to_plan(&mut self, action: &str, today: &str) -> String {
-        if let Some(item) = self.plan.iter().find(|p| p.action.as_deref() == Some(action)) {
+        if let Some(item) = self
+            .plan
+            .iter()
+            .find(|p| p.action.as_deref() == Some(action))
+        {
             return item.id.clone();
         }
         let id = next_id("p", self.plan.iter().map(|p| p.id.as_str()));
-        self.plan.push(PlanItem { id: id.clone(), action: Some(action.into()), added: today.into(), ..PlanItem::default() });
+        self.plan.push(PlanItem {
+            id: id.clone(),
+            action: Some(action.into()),
+            added: today.into(),
+            ..PlanItem::default()
+        });
         id
     }
 
@@ -238,10 +276,14 @@ pub fn profile(content: &Content, answers: &BTreeMap<String, Answer>) -> Profile
     let mut p = Profile::default();
     for step in &content.steps {
         for q in &step.questions {
-            let Some(a) = answers.get(&q.id) else { continue };
+            let Some(a) = answers.get(&q.id) else {
+                continue;
+            };
             match (q.kind, a) {
                 (Kind::Single, Answer::Choice(id)) => add_option(&mut p, q, id),
-                (Kind::Multi, Answer::Multi(ids)) => ids.iter().for_each(|id| add_option(&mut p, q, id)),
+                (Kind::Multi, Answer::Multi(ids)) => {
+                    ids.iter().for_each(|id| add_option(&mut p, q, id))
+                }
                 (Kind::Ypn, Answer::Ypn(v)) => {
                     let e = match v {
                         Ypn::Yes => &q.on_yes,
@@ -282,19 +324,43 @@ pub fn visible(q: &Question, profile: &Profile, path: PathKind) -> bool {
 }
 
 /// Progress over the visible questions: (answered, visible) for one step.
-pub fn step_progress(content: &Content, step_id: &str, answers: &BTreeMap<String, Answer>, path: PathKind) -> (usize, usize) {
+pub fn step_progress(
+    content: &Content,
+    step_id: &str,
+    answers: &BTreeMap<String, Answer>,
+    path: PathKind,
+) -> (usize, usize) {
     let prof = profile(content, answers);
-    let Some(step) = content.step(step_id) else { return (0, 0) };
-    let vis: Vec<_> = step.questions.iter().filter(|q| visible(q, &prof, path)).collect();
-    (vis.iter().filter(|q| answers.contains_key(&q.id)).count(), vis.len())
+    let Some(step) = content.step(step_id) else {
+        return (0, 0);
+    };
+    let vis: Vec<_> = step
+        .questions
+        .iter()
+        .filter(|q| visible(q, &prof, path))
+        .collect();
+    (
+        vis.iter().filter(|q| answers.contains_key(&q.id)).count(),
+        vis.len(),
+    )
 }
 
 /// Progress over the profile and all steps.
-pub fn total_progress(content: &Content, answers: &BTreeMap<String, Answer>, path: PathKind) -> (usize, usize) {
-    content.steps.iter().map(|s| step_progress(content, &s.id, answers, path)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+pub fn total_progress(
+    content: &Content,
+    answers: &BTreeMap<String, Answer>,
+    path: PathKind,
+) -> (usize, usize) {
+    content
+        .steps
+        .iter()
+        .map(|s| step_progress(content, &s.id, answers, path))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
 }
 
 /// Whether the profile step has been answered enough to tailor the steps.
 pub fn profile_started(answers: &BTreeMap<String, Answer>) -> bool {
-    answers.keys().any(|k| k.starts_with(PROFILE) && k != "profile.name")
+    answers
+        .keys()
+        .any(|k| k.starts_with(PROFILE) && k != "profile.name")
 }

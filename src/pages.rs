@@ -3,12 +3,18 @@ use crate::content::{content, Step, SupportCost, SupportKind, PROFILE};
 use crate::footprint::{conversions, estimate};
 use crate::i18n::{format_number, parse_number, t, tf, Lang, Msg};
 use crate::matching::{recommend, MatchReason, Tier};
-use crate::model::{profile, step_progress, total_progress, visible, Answer, FootprintEntry, PathKind, PlanItem, PlanStatus};
+use crate::model::{
+    profile, step_progress, total_progress, visible, Answer, FootprintEntry, PathKind, PlanItem,
+    PlanStatus,
+};
 use crate::persist::{encode_company, parse_import, Problem};
 use crate::ranking::{rank, Reason};
 use crate::scoring::{overall, score_all};
-use crate::state::{copy_text, ctx, current_year, download, now_iso, today, Ctx};
-use crate::widgets::{dom_id, level_explain_msg, level_msg, unit_label, AmountChart, MaturityChart, QuestionView, SaveNotices};
+use crate::state::{copy_text, ctx, current_year, download, now_iso, today, tr, txt, Ctx};
+use crate::widgets::{
+    dom_id, level_explain_msg, level_msg, unit_label, AmountChart, MaturityChart, QuestionView,
+    SaveNotices,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -38,7 +44,10 @@ pub fn App() -> impl IntoView {
     let embed = c.params.with_value(|p| p.embed);
     let theme = c.params.with_value(|p| p.theme.unwrap_or_default().class());
     if let Some(accent) = c.params.with_value(|p| p.accent.clone()) {
-        if let Some(el) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) = document()
+            .document_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = el.style().set_property("--accent", &accent);
         }
     }
@@ -55,7 +64,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <StartAt />
-            <a class="skip-link" href="#main">{move || c.t(Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             {(!embed).then(|| view! { <Header /> })}
             {embed.then(|| view! { <EmbedBar /> })}
             <SaveNotices />
@@ -99,7 +108,12 @@ fn StartAt() -> impl IntoView {
             return;
         }
         request_animation_frame(move || {
-            if let Some(h) = document().query_selector("main h1").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(h) = document()
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 let _ = h.set_attribute("tabindex", "-1");
                 let _ = h.focus();
             }
@@ -112,7 +126,7 @@ fn StartAt() -> impl IntoView {
 fn LangSwitch() -> impl IntoView {
     let c = ctx();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || c.t(Msg::Language)>
+        <div class="lang-switch" role="group" aria-label=tr(Msg::Language)>
             {Lang::ALL
                 .into_iter()
                 .map(|l| {
@@ -135,17 +149,18 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let c = ctx();
-    let link = move |href: &'static str, msg: Msg| view! { <li><A href=href>{move || c.t(msg)}</A></li> };
+    let link =
+        move |href: &'static str, msg: Msg| view! { <li><A href=href>{move || c.t(msg)}</A></li> };
     view! {
         <header class="site-header">
             <div class="header-top">
                 <a href="/" class="brand">
                     <img src="/icons/icon.svg" alt="" width="32" height="32" />
-                    <span>{move || c.t(Msg::AppName)}</span>
+                    <span>{tr(Msg::AppName)}</span>
                 </a>
                 <LangSwitch />
             </div>
-            <nav aria-label=move || c.t(Msg::MainNav)>
+            <nav aria-label=tr(Msg::MainNav)>
                 <ul>
                     {link("/", Msg::NavHome)}
                     {link("/vaihe/profile", Msg::NavSteps)}
@@ -172,24 +187,23 @@ fn EmbedBar() -> impl IntoView {
     view! {
         <div class="embed-bar">
             <LangSwitch />
-            <p class="embed-note">{move || c.t(Msg::EmbedStorageNote)}</p>
-            <a href=full_app target="_blank" rel="noopener">{move || c.t(Msg::OpenFullApp)}<span class="visually-hidden">{move || c.t(Msg::NewTab)}</span></a>
-            <A href="/tiedot">{move || c.t(Msg::NavData)}</A>
+            <p class="embed-note">{tr(Msg::EmbedStorageNote)}</p>
+            <a href=full_app target="_blank" rel="noopener">{tr(Msg::OpenFullApp)}<span class="visually-hidden">{tr(Msg::NewTab)}</span></a>
+            <A href="/tiedot">{tr(Msg::NavData)}</A>
         </div>
     }
 }
 
 #[component]
 fn Footer() -> impl IntoView {
-    let c = ctx();
     view! {
         <footer class="site-footer">
-            <p>{move || c.t(Msg::FooterPrivacy)}</p>
+            <p>{tr(Msg::FooterPrivacy)}</p>
             <ul>
-                <li><A href="/tietoa">{move || c.t(Msg::NavAbout)}</A></li>
-                <li><A href="/saavutettavuus">{move || c.t(Msg::NavAccessibility)}</A></li>
-                <li><A href="/kunnille">{move || c.t(Msg::NavMunicipalities)}</A></li>
-                <li><A href="/sisalto">{move || c.t(Msg::NavContent)}</A></li>
+                <li><A href="/tietoa">{tr(Msg::NavAbout)}</A></li>
+                <li><A href="/saavutettavuus">{tr(Msg::NavAccessibility)}</A></li>
+                <li><A href="/kunnille">{tr(Msg::NavMunicipalities)}</A></li>
+                <li><A href="/sisalto">{tr(Msg::NavContent)}</A></li>
             </ul>
         </footer>
     }
@@ -197,11 +211,10 @@ fn Footer() -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
-    let c = ctx();
     page_title(|l| t(l, Msg::NotFoundTitle).to_string());
     view! {
-        <h1>{move || c.t(Msg::NotFoundTitle)}</h1>
-        <p><A href="/">{move || c.t(Msg::NavHome)}</A></p>
+        <h1>{tr(Msg::NotFoundTitle)}</h1>
+        <p><A href="/">{tr(Msg::NavHome)}</A></p>
     }
 }
 
@@ -230,23 +243,23 @@ fn Landing() -> impl IntoView {
     };
     view! {
         <section class="hero">
-            <h1>{move || c.t(Msg::LandingTitle)}</h1>
-            <p class="lead">{move || c.t(Msg::LandingLead1)}</p>
-            <p>{move || c.t(Msg::LandingLead2)}</p>
-            <p>{move || c.t(Msg::LandingLead3)}</p>
-            <p class="privacy-promise"><strong>{move || c.t(Msg::PrivacyPromise)}</strong></p>
+            <h1>{tr(Msg::LandingTitle)}</h1>
+            <p class="lead">{tr(Msg::LandingLead1)}</p>
+            <p>{tr(Msg::LandingLead2)}</p>
+            <p>{tr(Msg::LandingLead3)}</p>
+            <p class="privacy-promise"><strong>{tr(Msg::PrivacyPromise)}</strong></p>
         </section>
         <section aria-labelledby="path-choice">
-            <h2 id="path-choice">{move || c.t(Msg::ChoosePath)}</h2>
+            <h2 id="path-choice">{tr(Msg::ChoosePath)}</h2>
             <fieldset class="path-choice">
-                <legend class="visually-hidden">{move || c.t(Msg::ChoosePath)}</legend>
+                <legend class="visually-hidden">{tr(Msg::ChoosePath)}</legend>
                 <label class="option card-option" for="path-quick">
                     <input type="radio" id="path-quick" name="path" prop:checked=move || path() == PathKind::Quick on:change=move |_| set_path(PathKind::Quick) />
-                    <span><strong>{move || c.t(Msg::PathQuick)}</strong> " " {move || c.t(Msg::PathQuickNote)}</span>
+                    <span><strong>{tr(Msg::PathQuick)}</strong> " " {tr(Msg::PathQuickNote)}</span>
                 </label>
                 <label class="option card-option" for="path-full">
                     <input type="radio" id="path-full" name="path" prop:checked=move || path() == PathKind::Full on:change=move |_| set_path(PathKind::Full) />
-                    <span><strong>{move || c.t(Msg::PathFull)}</strong> " " {move || c.t(Msg::PathFullNote)}</span>
+                    <span><strong>{tr(Msg::PathFull)}</strong> " " {tr(Msg::PathFullNote)}</span>
                 </label>
             </fieldset>
             {move || {
@@ -256,7 +269,7 @@ fn Landing() -> impl IntoView {
                         <p>{tf(c.lang.get(), Msg::ProgressOverall, &[("answered", &a.to_string()), ("total", &v.to_string())])}</p>
                         <p class="actions-row">
                             <a class="button" href=continue_href()>{c.t(Msg::Continue)}</a>
-                            <A href="/tulokset">{move || c.t(Msg::SeeResults)}</A>
+                            <A href="/tulokset">{tr(Msg::SeeResults)}</A>
                         </p>
                     }
                     .into_any()
@@ -271,13 +284,13 @@ fn Landing() -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="steps-overview">
-            <h2 id="steps-overview">{move || c.t(Msg::StepsOverview)}</h2>
+            <h2 id="steps-overview">{tr(Msg::StepsOverview)}</h2>
             <ol class="step-list">
                 {content()
                     .workbook_steps()
                     .map(|s| {
                         let href = step_href(&s.id);
-                        view! { <li><A href=href>{move || s.title.get(c.lang.get()).to_string()}</A></li> }
+                        view! { <li><A href=href>{txt(&s.title)}</A></li> }
                     })
                     .collect_view()}
             </ol>
@@ -308,24 +321,36 @@ fn StepView(step: &'static Step) -> impl IntoView {
     let visible_questions = move || {
         let (path, answers) = c.ws.with(|w| (w.active().path, w.active().answers.clone()));
         let prof = profile(content(), &answers);
-        step.questions.iter().filter(|q| visible(q, &prof, path)).collect::<Vec<_>>()
+        step.questions
+            .iter()
+            .filter(|q| visible(q, &prof, path))
+            .collect::<Vec<_>>()
     };
     let progress = move || {
         let (path, answers) = c.ws.with(|w| (w.active().path, w.active().answers.clone()));
         step_progress(content(), &step.id, &answers, path)
     };
-    let next_href = next.map(|s| step_href(&s.id)).unwrap_or_else(|| "/tulokset".into());
+    let next_href = next
+        .map(|s| step_href(&s.id))
+        .unwrap_or_else(|| "/tulokset".into());
     let skip_href = next_href.clone();
     let step_label = move || {
         let l = c.lang.get();
         if step.id == PROFILE {
             t(l, Msg::ProfileStepLabel).to_string()
         } else {
-            tf(l, Msg::StepOf, &[("n", &index.to_string()), ("total", &(steps.len() - 1).to_string())])
+            tf(
+                l,
+                Msg::StepOf,
+                &[
+                    ("n", &index.to_string()),
+                    ("total", &(steps.len() - 1).to_string()),
+                ],
+            )
         }
     };
     view! {
-        <nav class="step-nav-top" aria-label=move || c.t(Msg::StepsNav)>
+        <nav class="step-nav-top" aria-label=tr(Msg::StepsNav)>
             <ol class="step-dots">
                 {steps
                     .iter()
@@ -338,9 +363,9 @@ fn StepView(step: &'static Step) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <A href=href attr:title=move || s.title.get(c.lang.get()).to_string()>
+                                <A href=href attr:title=txt(&s.title)>
                                     <span aria-hidden="true">{label}</span>
-                                    <span class="visually-hidden">{move || s.title.get(c.lang.get()).to_string()}</span>
+                                    <span class="visually-hidden">{txt(&s.title)}</span>
                                 </A>
                             </li>
                         }
@@ -349,8 +374,8 @@ fn StepView(step: &'static Step) -> impl IntoView {
             </ol>
         </nav>
         <p class="step-label">{step_label}</p>
-        <h1>{move || step.title.get(c.lang.get()).to_string()}</h1>
-        <p class="intro">{move || step.intro.get(c.lang.get()).to_string()}</p>
+        <h1>{txt(&step.title)}</h1>
+        <p class="intro">{txt(&step.intro)}</p>
         <div class="progress-row">
             <label for="step-progress">
                 {move || {
@@ -360,17 +385,17 @@ fn StepView(step: &'static Step) -> impl IntoView {
             </label>
             <progress id="step-progress" max=move || progress().1.max(1) value=move || progress().0></progress>
         </div>
-        <p class="autosave-note">{move || c.t(Msg::AutosaveNote)}</p>
+        <p class="autosave-note">{tr(Msg::AutosaveNote)}</p>
         <form class="questions" on:submit=|ev| ev.prevent_default()>
             <For each=visible_questions key=|q| q.id.clone() children=|q| view! { <QuestionView q /> } />
         </form>
         {(step.id == "footprint").then(|| view! { <FootprintEditor /> })}
-        <nav class="step-buttons" aria-label=move || c.t(Msg::StepButtonsNav)>
+        <nav class="step-buttons" aria-label=tr(Msg::StepButtonsNav)>
             {prev.map(|p| {
                 let href = step_href(&p.id);
-                view! { <a class="button secondary" href=href>{move || c.t(Msg::Back)}</a> }
+                view! { <a class="button secondary" href=href>{tr(Msg::Back)}</a> }
             })}
-            <a class="button secondary" href=skip_href>{move || c.t(Msg::Skip)}</a>
+            <a class="button secondary" href=skip_href>{tr(Msg::Skip)}</a>
             <a class="button" href=next_href>
                 {move || match next {
                     Some(s) => tf(c.lang.get(), Msg::NextStep, &[("title", s.title.get(c.lang.get()))]),
@@ -390,7 +415,12 @@ fn FootprintEditor() -> impl IntoView {
         let cy = current_year();
         let mut ys: Vec<u16> = (cy.saturating_sub(4)..=cy).rev().collect();
         c.ws.with(|w| {
-            for y in w.active().footprints.keys().filter_map(|k| k.parse::<u16>().ok()) {
+            for y in w
+                .active()
+                .footprints
+                .keys()
+                .filter_map(|k| k.parse::<u16>().ok())
+            {
                 if !ys.contains(&y) {
                     ys.push(y);
                 }
@@ -399,9 +429,26 @@ fn FootprintEditor() -> impl IntoView {
         ys.sort_unstable_by(|a, b| b.cmp(a));
         ys
     };
-    let entries = move || c.ws.with(|w| w.active().footprints.get(&year.get().to_string()).cloned().unwrap_or_default());
+    let entries = move || {
+        c.ws.with(|w| {
+            w.active()
+                .footprints
+                .get(&year.get().to_string())
+                .cloned()
+                .unwrap_or_default()
+        })
+    };
     let est = move || estimate(content(), &entries());
-    let categories = ["electricity", "heating", "fuels", "vehicles", "travel", "commuting", "purchases", "waste"];
+    let categories = [
+        "electricity",
+        "heating",
+        "fuels",
+        "vehicles",
+        "travel",
+        "commuting",
+        "purchases",
+        "waste",
+    ];
     let groups = categories
         .into_iter()
         .filter(|cat| content().factors.iter().any(|f| f.category == *cat))
@@ -441,7 +488,7 @@ fn FootprintEditor() -> impl IntoView {
                             let unit_select = (units.len() > 1).then(|| {
                                 let sel_id = format!("{input_id}-unit");
                                 view! {
-                                    <label class="visually-hidden" for=sel_id.clone()>{move || c.t(Msg::Unit)}</label>
+                                    <label class="visually-hidden" for=sel_id.clone()>{tr(Msg::Unit)}</label>
                                     <select id=sel_id on:change=move |ev| set(None, Some(event_target_value(&ev)))>
                                         {units
                                             .iter()
@@ -461,7 +508,7 @@ fn FootprintEditor() -> impl IntoView {
                             let err_id = format!("{input_id}-error");
                             view! {
                                 <div class="fp-row">
-                                    <label for=input_id.clone()>{move || f.label.get(c.lang.get()).to_string()}</label>
+                                    <label for=input_id.clone()>{txt(&f.label)}</label>
                                     <div class="number-row">
                                         <input
                                             type="text"
@@ -500,8 +547,8 @@ fn FootprintEditor() -> impl IntoView {
                                     </div>
                                     <p class="error" id=err_id aria-live="polite">{move || err.get().then(|| c.t(Msg::ErrorNonNegative))}</p>
                                     <details class="help">
-                                        <summary>{move || c.t(Msg::WhereToFind)}</summary>
-                                        <p>{move || f.where_to_find.get(c.lang.get()).to_string()}</p>
+                                        <summary>{tr(Msg::WhereToFind)}</summary>
+                                        <p>{txt(&f.where_to_find)}</p>
                                     </details>
                                 </div>
                             }
@@ -513,12 +560,23 @@ fn FootprintEditor() -> impl IntoView {
         .collect_view();
     let chart_rows = Signal::derive(move || {
         let l = c.lang.get();
-        est().by_category.into_iter().filter(|(_, kg)| *kg > 0.0).map(|(cat, kg)| (fp_category_label(l, &cat), kg / 1000.0)).collect::<Vec<_>>()
+        est()
+            .by_category
+            .into_iter()
+            .filter(|(_, kg)| *kg > 0.0)
+            .map(|(cat, kg)| (fp_category_label(l, &cat), kg / 1000.0))
+            .collect::<Vec<_>>()
     });
     let chart_title = Signal::derive(move || c.t(Msg::FootprintLargest).to_string());
     let compare = move || {
         let l = c.lang.get();
-        let all: Vec<(String, f64)> = c.ws.with(|w| w.active().footprints.iter().map(|(y, e)| (y.clone(), estimate(content(), e).total_t())).collect());
+        let all: Vec<(String, f64)> = c.ws.with(|w| {
+            w.active()
+                .footprints
+                .iter()
+                .map(|(y, e)| (y.clone(), estimate(content(), e).total_t()))
+                .collect()
+        });
         (all.len() > 1).then(|| {
             view! {
                 <div class="table-wrap">
@@ -535,9 +593,9 @@ fn FootprintEditor() -> impl IntoView {
     };
     view! {
         <section class="footprint" aria-labelledby="fp-title">
-            <h2 id="fp-title">{move || c.t(Msg::FootprintTitle)}</h2>
-            <p>{move || c.t(Msg::FootprintIntro)}</p>
-            <label for="fp-year">{move || c.t(Msg::FootprintYear)}</label>
+            <h2 id="fp-title">{tr(Msg::FootprintTitle)}</h2>
+            <p>{tr(Msg::FootprintIntro)}</p>
+            <label for="fp-year">{tr(Msg::FootprintYear)}</label>
             <select id="fp-year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
                 {move || years().into_iter().map(|y| view! { <option value=y.to_string() selected=move || year.get() == y>{y.to_string()}</option> }).collect_view()}
             </select>
@@ -558,7 +616,7 @@ fn FootprintEditor() -> impl IntoView {
                     }}
                 </p>
                 {move || (!chart_rows.get().is_empty()).then(|| view! { <AmountChart title=chart_title rows=chart_rows unit="t CO2e" /> })}
-                <p class="note">{move || c.t(Msg::FootprintUncertainty)}</p>
+                <p class="note">{tr(Msg::FootprintUncertainty)}</p>
             </div>
             {compare}
         </section>
@@ -582,14 +640,36 @@ pub fn fp_category_label(l: Lang, cat: &str) -> String {
 
 /// The latest year with footprint entries, and the categories largest first.
 fn latest_footprint(c: Ctx) -> Option<(String, crate::footprint::Estimate)> {
-    c.ws.with(|w| w.active().footprints.iter().next_back().map(|(y, e)| (y.clone(), estimate(content(), e))))
+    c.ws.with(|w| {
+        w.active()
+            .footprints
+            .iter()
+            .next_back()
+            .map(|(y, e)| (y.clone(), estimate(content(), e)))
+    })
 }
 
 fn reason_text(l: Lang, r: &Reason) -> String {
     match r {
-        Reason::Fact(f) => content().fact_label(f).map(|x| x.get(l).to_string()).unwrap_or_default(),
-        Reason::Need(n) => content().need_label(n).map(|x| x.get(l).to_string()).unwrap_or_default(),
-        Reason::LargestSource(cat) => tf(l, Msg::ReasonLargestSource, &[("category", content().category_label(cat).map(|x| x.get(l)).unwrap_or(cat))]),
+        Reason::Fact(f) => content()
+            .fact_label(f)
+            .map(|x| x.get(l).to_string())
+            .unwrap_or_default(),
+        Reason::Need(n) => content()
+            .need_label(n)
+            .map(|x| x.get(l).to_string())
+            .unwrap_or_default(),
+        Reason::LargestSource(cat) => tf(
+            l,
+            Msg::ReasonLargestSource,
+            &[(
+                "category",
+                content()
+                    .category_label(cat)
+                    .map(|x| x.get(l))
+                    .unwrap_or(cat),
+            )],
+        ),
     }
 }
 
@@ -597,12 +677,20 @@ fn reason_text(l: Lang, r: &Reason) -> String {
 fn Results() -> impl IntoView {
     let c = ctx();
     page_title(|l| t(l, Msg::ResultsTitle).to_string());
-    let scores = move || c.ws.with(|w| score_all(content(), &w.active().answers, w.active().path));
+    let scores = move || {
+        c.ws.with(|w| score_all(content(), &w.active().answers, w.active().path))
+    };
     let suggestions = move || {
         let co = c.company();
         let prof = profile(content(), &co.answers);
-        let largest = latest_footprint(c).map(|(_, e)| e.largest_categories()).unwrap_or_default();
-        rank(content(), &prof, &co.plan, &largest).into_iter().take(5).map(|s| (s.action, s.reasons, s.in_plan)).collect::<Vec<_>>()
+        let largest = latest_footprint(c)
+            .map(|(_, e)| e.largest_categories())
+            .unwrap_or_default();
+        rank(content(), &prof, &co.plan, &largest)
+            .into_iter()
+            .take(5)
+            .map(|s| (s.action, s.reasons, s.in_plan))
+            .collect::<Vec<_>>()
     };
     let comparison = move || {
         let co = c.company();
@@ -629,7 +717,7 @@ fn Results() -> impl IntoView {
         })
     };
     view! {
-        <h1>{move || c.t(Msg::ResultsTitle)}</h1>
+        <h1>{tr(Msg::ResultsTitle)}</h1>
         {move || {
             let s = scores();
             let l = c.lang.get();
@@ -646,20 +734,20 @@ fn Results() -> impl IntoView {
             }
         }}
         <section aria-labelledby="levels-title">
-            <h2 id="levels-title">{move || c.t(Msg::MaturityPerStep)}</h2>
+            <h2 id="levels-title">{tr(Msg::MaturityPerStep)}</h2>
             {move || view! { <MaturityChart scores=scores() /> }}
             <details class="help">
-                <summary>{move || c.t(Msg::LevelsExplained)}</summary>
+                <summary>{tr(Msg::LevelsExplained)}</summary>
                 <dl>
-                    <dt>{move || c.t(Msg::LevelNotYet)}</dt><dd>{move || c.t(Msg::LevelNotYetExplain)}</dd>
-                    <dt>{move || c.t(Msg::LevelOnTheWay)}</dt><dd>{move || c.t(Msg::LevelOnTheWayExplain)}</dd>
-                    <dt>{move || c.t(Msg::LevelForerunner)}</dt><dd>{move || c.t(Msg::LevelForerunnerExplain)}</dd>
+                    <dt>{tr(Msg::LevelNotYet)}</dt><dd>{tr(Msg::LevelNotYetExplain)}</dd>
+                    <dt>{tr(Msg::LevelOnTheWay)}</dt><dd>{tr(Msg::LevelOnTheWayExplain)}</dd>
+                    <dt>{tr(Msg::LevelForerunner)}</dt><dd>{tr(Msg::LevelForerunnerExplain)}</dd>
                 </dl>
-                <p>{move || c.t(Msg::LevelsSource)}</p>
+                <p>{tr(Msg::LevelsSource)}</p>
             </details>
         </section>
         <section aria-labelledby="strengths-title">
-            <h2 id="strengths-title">{move || c.t(Msg::Strengths)}</h2>
+            <h2 id="strengths-title">{tr(Msg::Strengths)}</h2>
             {move || {
                 let l = c.lang.get();
                 let strong: Vec<String> = scores()
@@ -675,7 +763,7 @@ fn Results() -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="next-title">
-            <h2 id="next-title">{move || c.t(Msg::TopActions)}</h2>
+            <h2 id="next-title">{tr(Msg::TopActions)}</h2>
             <ol class="cards">
                 {move || {
                     let l = c.lang.get();
@@ -703,7 +791,7 @@ fn Results() -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
-            <p><A href="/suunnitelma">{move || c.t(Msg::ToPlan)}</A></p>
+            <p><A href="/suunnitelma">{tr(Msg::ToPlan)}</A></p>
         </section>
         {comparison}
     }
@@ -750,7 +838,15 @@ fn Plan() -> impl IntoView {
         match sort.get().as_str() {
             "due" => v.sort_by(|a, b| (a.due.is_empty(), &a.due).cmp(&(b.due.is_empty(), &b.due))),
             "title" => v.sort_by_key(|p| item_title(l, p).to_lowercase()),
-            "impact" => v.sort_by_key(|p| std::cmp::Reverse(p.action.as_deref().and_then(|a| content().action(a)).map(|a| a.impact.weight()).unwrap_or(0))),
+            "impact" => v.sort_by_key(|p| {
+                std::cmp::Reverse(
+                    p.action
+                        .as_deref()
+                        .and_then(|a| content().action(a))
+                        .map(|a| a.impact.weight())
+                        .unwrap_or(0),
+                )
+            }),
             _ => v.sort_by_key(|p| p.status),
         }
         v
@@ -765,53 +861,68 @@ fn Plan() -> impl IntoView {
         let d = today();
         c.update_company(|co| {
             let id = crate::model::next_id("p", co.plan.iter().map(|p| p.id.as_str()));
-            co.plan.push(PlanItem { id, title: title.trim().chars().take(crate::persist::MAX_SHORT_TEXT).collect(), added: d, ..PlanItem::default() });
+            co.plan.push(PlanItem {
+                id,
+                title: title
+                    .trim()
+                    .chars()
+                    .take(crate::persist::MAX_SHORT_TEXT)
+                    .collect(),
+                added: d,
+                ..PlanItem::default()
+            });
         });
         own_title.set(String::new());
     };
     let library = move || {
         let co = c.company();
         let prof = profile(content(), &co.answers);
-        let largest = latest_footprint(c).map(|(_, e)| e.largest_categories()).unwrap_or_default();
-        rank(content(), &prof, &co.plan, &largest).into_iter().filter(|s| !s.in_plan).map(|s| (s.action, s.reasons)).collect::<Vec<_>>()
+        let largest = latest_footprint(c)
+            .map(|(_, e)| e.largest_categories())
+            .unwrap_or_default();
+        rank(content(), &prof, &co.plan, &largest)
+            .into_iter()
+            .filter(|s| !s.in_plan)
+            .map(|s| (s.action, s.reasons))
+            .collect::<Vec<_>>()
     };
     view! {
-        <h1>{move || c.t(Msg::PlanTitle)}</h1>
-        <p>{move || c.t(Msg::PlanIntro)}</p>
+        <h1>{tr(Msg::PlanTitle)}</h1>
+        <p>{tr(Msg::PlanIntro)}</p>
         <section aria-labelledby="plan-items-title">
-            <h2 id="plan-items-title">{move || c.t(Msg::PlanItems)}</h2>
+            <h2 id="plan-items-title">{tr(Msg::PlanItems)}</h2>
             <div class="filters">
-                <label for="plan-filter">{move || c.t(Msg::FilterStatus)}</label>
+                <label for="plan-filter">{tr(Msg::FilterStatus)}</label>
                 <select id="plan-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
-                    <option value="all">{move || c.t(Msg::All)}</option>
+                    <option value="all">{tr(Msg::All)}</option>
                     {PlanStatus::ALL.into_iter().map(|s| view! { <option value=status_code(s)>{move || c.t(status_msg(s))}</option> }).collect_view()}
                 </select>
-                <label for="plan-sort">{move || c.t(Msg::SortBy)}</label>
+                <label for="plan-sort">{tr(Msg::SortBy)}</label>
                 <select id="plan-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
-                    <option value="status">{move || c.t(Msg::SortStatus)}</option>
-                    <option value="due">{move || c.t(Msg::SortDue)}</option>
-                    <option value="impact">{move || c.t(Msg::SortImpact)}</option>
-                    <option value="title">{move || c.t(Msg::SortTitle)}</option>
+                    <option value="status">{tr(Msg::SortStatus)}</option>
+                    <option value="due">{tr(Msg::SortDue)}</option>
+                    <option value="impact">{tr(Msg::SortImpact)}</option>
+                    <option value="title">{tr(Msg::SortTitle)}</option>
                 </select>
             </div>
-            {move || c.ws.with(|w| w.active().plan.is_empty()).then(|| view! { <p>{move || c.t(Msg::PlanEmpty)}</p> })}
+            {move || c.ws.with(|w| w.active().plan.is_empty()).then(|| view! { <p>{tr(Msg::PlanEmpty)}</p> })}
             <ul class="plan-list">
                 <For each=items key=|p| p.id.clone() children=move |p| view! { <PlanRow id=p.id /> } />
             </ul>
         </section>
         <section aria-labelledby="own-title">
-            <h2 id="own-title">{move || c.t(Msg::OwnAction)}</h2>
+            <h2 id="own-title">{tr(Msg::OwnAction)}</h2>
             <form class="own-action" on:submit=move |ev| { ev.prevent_default(); add_own(()); }>
-                <label for="own-action-title">{move || c.t(Msg::OwnActionTitle)}</label>
+                <label for="own-action-title">{tr(Msg::OwnActionTitle)}</label>
                 <input type="text" id="own-action-title" maxlength="200" prop:value=move || own_title.get() on:input=move |ev| own_title.set(event_target_value(&ev))
                     aria-describedby="own-action-error" aria-invalid=move || if own_error.get() { "true" } else { "false" } />
                 <p class="error" id="own-action-error" aria-live="polite">{move || own_error.get().then(|| c.t(Msg::ErrorRequired))}</p>
-                <button type="submit" class="button">{move || c.t(Msg::AddOwnAction)}</button>
+                <button type="submit" class="button">{tr(Msg::AddOwnAction)}</button>
             </form>
         </section>
         <section aria-labelledby="library-title">
-            <h2 id="library-title">{move || c.t(Msg::Library)}</h2>
-            <p>{move || c.t(Msg::LibraryIntro)}</p>
+            <h2 id="library-title">{tr(Msg::Library)}</h2>
+            <p>{tr(Msg::LibraryIntro)}</p>
             <ul class="cards">
                 {move || {
                     let l = c.lang.get();
@@ -850,7 +961,16 @@ fn action_meta(l: Lang, a: &crate::content::Action) -> String {
         crate::content::Cost::Medium => t(l, Msg::Medium),
         crate::content::Cost::High => t(l, Msg::High),
     };
-    format!("{}: {} · {}: {} · {}: {} — {}", t(l, Msg::Impact), lv(a.impact), t(l, Msg::Effort), lv(a.effort), t(l, Msg::Cost), cost, a.impact_note.get(l))
+    format!(
+        "{}: {} · {}: {} · {}: {} — {}",
+        t(l, Msg::Impact),
+        lv(a.impact),
+        t(l, Msg::Effort),
+        lv(a.effort),
+        t(l, Msg::Cost),
+        cost,
+        a.impact_note.get(l)
+    )
 }
 
 /// One plan item with its editable fields. Reads the item by id so that edits never re-create it.
@@ -859,7 +979,9 @@ fn PlanRow(id: String) -> impl IntoView {
     let c = ctx();
     let item = {
         let id = id.clone();
-        move || c.ws.with(|w| w.active().plan.iter().find(|p| p.id == id).cloned())
+        move || {
+            c.ws.with(|w| w.active().plan.iter().find(|p| p.id == id).cloned())
+        }
     };
     let update = {
         let id = id.clone();
@@ -873,13 +995,22 @@ fn PlanRow(id: String) -> impl IntoView {
         }
     };
     let base = dom_id("plan", &id);
-    let (status_id, owner_id, due_id, note_id) = (format!("{base}-status"), format!("{base}-owner"), format!("{base}-due"), format!("{base}-note"));
+    let (status_id, owner_id, due_id, note_id) = (
+        format!("{base}-status"),
+        format!("{base}-owner"),
+        format!("{base}-due"),
+        format!("{base}-note"),
+    );
     let rm_id = id.clone();
     let st_id = id.clone();
     let (u1, u2, u3) = (update.clone(), update.clone(), update);
     let title = {
         let item = item.clone();
-        move || item().map(|p| item_title(c.lang.get(), &p)).unwrap_or_default()
+        move || {
+            item()
+                .map(|p| item_title(c.lang.get(), &p))
+                .unwrap_or_default()
+        }
     };
     let title2 = title.clone();
     let i1 = item.clone();
@@ -892,7 +1023,7 @@ fn PlanRow(id: String) -> impl IntoView {
             <h3>{title}</h3>
             <div class="plan-fields">
                 <div>
-                    <label for=status_id.clone()>{move || c.t(Msg::Status)}</label>
+                    <label for=status_id.clone()>{tr(Msg::Status)}</label>
                     <select id=status_id on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = PlanStatus::ALL.into_iter().find(|s| status_code(*s) == v) {
@@ -908,12 +1039,12 @@ fn PlanRow(id: String) -> impl IntoView {
                     </select>
                 </div>
                 <div>
-                    <label for=owner_id.clone()>{move || c.t(Msg::Owner)}</label>
+                    <label for=owner_id.clone()>{tr(Msg::Owner)}</label>
                     <input type="text" id=owner_id maxlength="200" prop:value=move || i2().map(|p| p.owner).unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev); u1(Box::new(move |p| p.owner = v)); } />
                 </div>
                 <div>
-                    <label for=due_id.clone()>{move || c.t(Msg::DueMonth)}</label>
+                    <label for=due_id.clone()>{tr(Msg::DueMonth)}</label>
                     <input type="month" id=due_id min="2020-01" max="2100-12" prop:value=move || i3().map(|p| p.due).unwrap_or_default()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
@@ -921,12 +1052,12 @@ fn PlanRow(id: String) -> impl IntoView {
                         } />
                 </div>
             </div>
-            <label for=note_id.clone()>{move || c.t(Msg::Note)}</label>
+            <label for=note_id.clone()>{tr(Msg::Note)}</label>
             <textarea id=note_id rows="2" maxlength="2000" prop:value=move || i4().map(|p| p.note).unwrap_or_default()
                 on:change=move |ev| { let v = event_target_value(&ev); u3(Box::new(move |p| p.note = v)); }></textarea>
             {move || i5().and_then(|p| p.done_on).map(|d| view! { <p class="badge">{tf(c.lang.get(), Msg::DoneOn, &[("date", &d)])}</p> })}
             <button type="button" class="link-button" on:click=move |_| { let id = rm_id.clone(); c.update_company(move |co| co.plan.retain(|p| p.id != id)); }>
-                {move || c.t(Msg::Remove)}<span class="visually-hidden">": " {title2.clone()}</span>
+                {tr(Msg::Remove)}<span class="visually-hidden">": " {title2.clone()}</span>
             </button>
         </li>
     }
@@ -946,14 +1077,43 @@ fn support_kind_msg(k: SupportKind) -> Msg {
 
 fn match_reason_text(l: Lang, r: &MatchReason) -> String {
     match r {
-        MatchReason::Municipality(code) => tf(l, Msg::ReasonMunicipality, &[("name", content().municipality(code).map(|m| m.name(l)).unwrap_or(code))]),
+        MatchReason::Municipality(code) => tf(
+            l,
+            Msg::ReasonMunicipality,
+            &[(
+                "name",
+                content()
+                    .municipality(code)
+                    .map(|m| m.name(l))
+                    .unwrap_or(code),
+            )],
+        ),
         MatchReason::Region(code) => {
-            let name = content().region(code).map(|r| if l == Lang::Sv { r.sv.as_str() } else { r.fi.as_str() }).unwrap_or(code);
+            let name = content()
+                .region(code)
+                .map(|r| {
+                    if l == Lang::Sv {
+                        r.sv.as_str()
+                    } else {
+                        r.fi.as_str()
+                    }
+                })
+                .unwrap_or(code);
             tf(l, Msg::ReasonRegion, &[("name", name)])
         }
         MatchReason::National => t(l, Msg::ReasonNational).to_string(),
-        MatchReason::Need(n) => content().need_label(n).map(|x| x.get(l).to_string()).unwrap_or_default(),
-        MatchReason::Sector(f) | MatchReason::Size(f) => tf(l, Msg::ReasonFor, &[("what", content().fact_label(f).map(|x| x.get(l)).unwrap_or(f))]),
+        MatchReason::Need(n) => content()
+            .need_label(n)
+            .map(|x| x.get(l).to_string())
+            .unwrap_or_default(),
+        MatchReason::Sector(f) | MatchReason::Size(f) => tf(
+            l,
+            Msg::ReasonFor,
+            &[(
+                "what",
+                content().fact_label(f).map(|x| x.get(l)).unwrap_or(f),
+            )],
+        ),
         MatchReason::Unverified => t(l, Msg::ReasonUnverified).to_string(),
     }
 }
@@ -962,25 +1122,51 @@ fn match_reason_text(l: Lang, r: &MatchReason) -> String {
 fn contact_summary(c: Ctx, l: Lang) -> String {
     let co = c.company();
     let mut s = String::new();
-    let name = co.name().map(str::to_string).unwrap_or_else(|| t(l, Msg::OurCompany).to_string());
+    let name = co
+        .name()
+        .map(str::to_string)
+        .unwrap_or_else(|| t(l, Msg::OurCompany).to_string());
     s.push_str(&tf(l, Msg::SummaryIntro, &[("name", &name)]));
     s.push('\n');
     if let Some(m) = co.municipality().and_then(|m| content().municipality(m)) {
         s.push_str(&format!("{}: {}\n", t(l, Msg::Municipality), m.name(l)));
     }
     if let Some(level) = overall(&score_all(content(), &co.answers, co.path)) {
-        s.push_str(&format!("{}: {}\n", t(l, Msg::OverallLevel), t(l, level_msg(level))));
+        s.push_str(&format!(
+            "{}: {}\n",
+            t(l, Msg::OverallLevel),
+            t(l, level_msg(level))
+        ));
     }
     if let Some((y, e)) = latest_footprint(c) {
-        s.push_str(&format!("{} {y}: {} t CO2e\n", t(l, Msg::FootprintTitle), format_number(l, e.total_t(), 1)));
+        s.push_str(&format!(
+            "{} {y}: {} t CO2e\n",
+            t(l, Msg::FootprintTitle),
+            format_number(l, e.total_t(), 1)
+        ));
     }
-    let plan: Vec<String> = co.plan.iter().filter(|p| p.status != PlanStatus::Done).take(5).map(|p| format!("- {}", item_title(l, p))).collect();
+    let plan: Vec<String> = co
+        .plan
+        .iter()
+        .filter(|p| p.status != PlanStatus::Done)
+        .take(5)
+        .map(|p| format!("- {}", item_title(l, p)))
+        .collect();
     if !plan.is_empty() {
         s.push_str(&format!("{}:\n{}\n", t(l, Msg::PlanTitle), plan.join("\n")));
     }
-    let needs: Vec<String> = profile(content(), &co.answers).needs.iter().filter_map(|n| content().need_label(n)).map(|x| format!("- {}", x.get(l))).collect();
+    let needs: Vec<String> = profile(content(), &co.answers)
+        .needs
+        .iter()
+        .filter_map(|n| content().need_label(n))
+        .map(|x| format!("- {}", x.get(l)))
+        .collect();
     if !needs.is_empty() {
-        s.push_str(&format!("{}:\n{}\n", t(l, Msg::SummaryNeeds), needs.join("\n")));
+        s.push_str(&format!(
+            "{}:\n{}\n",
+            t(l, Msg::SummaryNeeds),
+            needs.join("\n")
+        ));
     }
     s
 }
@@ -988,7 +1174,10 @@ fn contact_summary(c: Ctx, l: Lang) -> String {
 /// A draft climate commitment with 2–4 goals from the user's own plan.
 fn commitment_draft(c: Ctx, l: Lang) -> String {
     let co = c.company();
-    let name = co.name().map(str::to_string).unwrap_or_else(|| t(l, Msg::OurCompany).to_string());
+    let name = co
+        .name()
+        .map(str::to_string)
+        .unwrap_or_else(|| t(l, Msg::OurCompany).to_string());
     let goals: Vec<String> = co
         .plan
         .iter()
@@ -996,22 +1185,47 @@ fn commitment_draft(c: Ctx, l: Lang) -> String {
         .take(4)
         .enumerate()
         .map(|(i, p)| {
-            let due = if p.due.is_empty() { String::new() } else { format!(" ({} {})", t(l, Msg::By), p.due) };
+            let due = if p.due.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} {})", t(l, Msg::By), p.due)
+            };
             format!("{}. {}{}", i + 1, item_title(l, p), due)
         })
         .collect();
     if goals.len() < 2 {
         return t(l, Msg::CommitmentNeedsPlan).to_string();
     }
-    format!("{}\n\n{}\n\n{}", tf(l, Msg::CommitmentHead, &[("name", &name), ("year", &current_year().to_string())]), goals.join("\n"), t(l, Msg::CommitmentFoot))
+    format!(
+        "{}\n\n{}\n\n{}",
+        tf(
+            l,
+            Msg::CommitmentHead,
+            &[("name", &name), ("year", &current_year().to_string())]
+        ),
+        goals.join("\n"),
+        t(l, Msg::CommitmentFoot)
+    )
 }
 
 /// A description of a completed action, ready for Kestävyysloikka.
 fn loikka_text(c: Ctx, l: Lang, item: &PlanItem) -> String {
     let co = c.company();
-    let name = co.name().map(str::to_string).unwrap_or_else(|| t(l, Msg::OurCompany).to_string());
-    let what = item.action.as_deref().and_then(|a| content().action(a)).map(|a| a.what.get(l).to_string()).unwrap_or_default();
-    let place = co.municipality().and_then(|m| content().municipality(m)).map(|m| m.name(l).to_string()).unwrap_or_default();
+    let name = co
+        .name()
+        .map(str::to_string)
+        .unwrap_or_else(|| t(l, Msg::OurCompany).to_string());
+    let what = item
+        .action
+        .as_deref()
+        .and_then(|a| content().action(a))
+        .map(|a| a.what.get(l).to_string())
+        .unwrap_or_default();
+    let place = co
+        .municipality()
+        .and_then(|m| content().municipality(m))
+        .map(|m| m.name(l).to_string())
+        .unwrap_or_default();
     tf(
         l,
         Msg::LoikkaTemplate,
@@ -1038,7 +1252,9 @@ fn Supports() -> impl IntoView {
         let prof = profile(content(), &answers);
         recommend(content(), &prof)
             .into_iter()
-            .filter(|r| kind.with(|k| k == "all" || format!("{:?}", r.support.kind).to_lowercase() == *k))
+            .filter(|r| {
+                kind.with(|k| k == "all" || format!("{:?}", r.support.kind).to_lowercase() == *k)
+            })
             .filter(|r| {
                 cost.with(|k| {
                     k == "all"
@@ -1048,7 +1264,10 @@ fn Supports() -> impl IntoView {
             })
             .filter(|r| {
                 area.with(|a| {
-                    a == "all" || (a == "local" && r.tier == Tier::Local) || (a == "regional" && r.tier == Tier::Regional) || (a == "national" && r.tier == Tier::National)
+                    a == "all"
+                        || (a == "local" && r.tier == Tier::Local)
+                        || (a == "regional" && r.tier == Tier::Regional)
+                        || (a == "national" && r.tier == Tier::National)
                 })
             })
             .collect::<Vec<_>>()
@@ -1062,35 +1281,48 @@ fn Supports() -> impl IntoView {
         format!("mailto:?subject={subject}&body={body}")
     };
     let commitment = move || commitment_draft(c, c.lang.get());
-    let done_items = move || c.ws.with(|w| w.active().plan.iter().filter(|p| p.status == PlanStatus::Done).cloned().collect::<Vec<_>>());
+    let done_items = move || {
+        c.ws.with(|w| {
+            w.active()
+                .plan
+                .iter()
+                .filter(|p| p.status == PlanStatus::Done)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     let loikka_pick = RwSignal::new(String::new());
     let loikka = move || {
         let items = done_items();
         let pick = loikka_pick.get();
-        items.iter().find(|p| p.id == pick).or(items.first()).map(|p| loikka_text(c, c.lang.get(), p))
+        items
+            .iter()
+            .find(|p| p.id == pick)
+            .or(items.first())
+            .map(|p| loikka_text(c, c.lang.get(), p))
     };
     view! {
-        <h1>{move || c.t(Msg::SupportTitle)}</h1>
-        <p>{move || c.t(Msg::SupportIntro)}</p>
+        <h1>{tr(Msg::SupportTitle)}</h1>
+        <p>{tr(Msg::SupportIntro)}</p>
         {move || (!has_muni()).then(|| view! { <p class="notice info">{c.t(Msg::SupportNoMunicipality)}" " <a href="/vaihe/profile">{c.t(Msg::ToProfile)}</a></p> })}
-        <div class="filters" role="group" aria-label=move || c.t(Msg::Filters)>
-            <label for="f-kind">{move || c.t(Msg::FilterKind)}</label>
+        <div class="filters" role="group" aria-label=tr(Msg::Filters)>
+            <label for="f-kind">{tr(Msg::FilterKind)}</label>
             <select id="f-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                <option value="all">{move || c.t(Msg::All)}</option>
+                <option value="all">{tr(Msg::All)}</option>
                 {SupportKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}").to_lowercase()>{move || c.t(support_kind_msg(k))}</option> }).collect_view()}
             </select>
-            <label for="f-cost">{move || c.t(Msg::FilterCost)}</label>
+            <label for="f-cost">{tr(Msg::FilterCost)}</label>
             <select id="f-cost" on:change=move |ev| cost.set(event_target_value(&ev))>
-                <option value="all">{move || c.t(Msg::All)}</option>
-                <option value="free">{move || c.t(Msg::CostFree)}</option>
-                <option value="paid">{move || c.t(Msg::CostPaid)}</option>
+                <option value="all">{tr(Msg::All)}</option>
+                <option value="free">{tr(Msg::CostFree)}</option>
+                <option value="paid">{tr(Msg::CostPaid)}</option>
             </select>
-            <label for="f-area">{move || c.t(Msg::FilterArea)}</label>
+            <label for="f-area">{tr(Msg::FilterArea)}</label>
             <select id="f-area" on:change=move |ev| area.set(event_target_value(&ev))>
-                <option value="all">{move || c.t(Msg::All)}</option>
-                <option value="local">{move || c.t(Msg::AreaLocal)}</option>
-                <option value="regional">{move || c.t(Msg::AreaRegional)}</option>
-                <option value="national">{move || c.t(Msg::AreaNational)}</option>
+                <option value="all">{tr(Msg::All)}</option>
+                <option value="local">{tr(Msg::AreaLocal)}</option>
+                <option value="regional">{tr(Msg::AreaRegional)}</option>
+                <option value="national">{tr(Msg::AreaNational)}</option>
             </select>
         </div>
         <p aria-live="polite">{move || tf(c.lang.get(), Msg::SupportCount, &[("n", &recs().len().to_string())])}</p>
@@ -1125,29 +1357,29 @@ fn Supports() -> impl IntoView {
             }}
         </ul>
         <section aria-labelledby="contact-title" class="contact">
-            <h2 id="contact-title">{move || c.t(Msg::PrepareContact)}</h2>
-            <p>{move || c.t(Msg::PrepareContactIntro)}</p>
-            <label for="contact-summary">{move || c.t(Msg::Summary)}</label>
+            <h2 id="contact-title">{tr(Msg::PrepareContact)}</h2>
+            <p>{tr(Msg::PrepareContactIntro)}</p>
+            <label for="contact-summary">{tr(Msg::Summary)}</label>
             <textarea id="contact-summary" rows="10" readonly prop:value=summary></textarea>
             <p class="actions-row">
-                <button type="button" class="button secondary" on:click=move |_| copy_text(&summary())>{move || c.t(Msg::Copy)}</button>
-                <a class="button secondary" href=mailto>{move || c.t(Msg::OpenEmail)}</a>
-                <button type="button" class="button secondary" on:click=move |_| { let _ = window().print(); }>{move || c.t(Msg::Print)}</button>
+                <button type="button" class="button secondary" on:click=move |_| copy_text(&summary())>{tr(Msg::Copy)}</button>
+                <a class="button secondary" href=mailto>{tr(Msg::OpenEmail)}</a>
+                <button type="button" class="button secondary" on:click=move |_| { let _ = window().print(); }>{tr(Msg::Print)}</button>
             </p>
         </section>
         <section aria-labelledby="commitment-title" class="contact">
-            <h2 id="commitment-title">{move || c.t(Msg::CommitmentTitle)}</h2>
-            <p>{move || c.t(Msg::CommitmentIntro)}</p>
-            <label for="commitment-text">{move || c.t(Msg::CommitmentTitle)}</label>
+            <h2 id="commitment-title">{tr(Msg::CommitmentTitle)}</h2>
+            <p>{tr(Msg::CommitmentIntro)}</p>
+            <label for="commitment-text">{tr(Msg::CommitmentTitle)}</label>
             <textarea id="commitment-text" rows="9" readonly prop:value=commitment></textarea>
             <p class="actions-row">
-                <button type="button" class="button secondary" on:click=move |_| copy_text(&commitment())>{move || c.t(Msg::Copy)}</button>
-                <button type="button" class="button secondary" on:click=move |_| { let _ = window().print(); }>{move || c.t(Msg::Print)}</button>
+                <button type="button" class="button secondary" on:click=move |_| copy_text(&commitment())>{tr(Msg::Copy)}</button>
+                <button type="button" class="button secondary" on:click=move |_| { let _ = window().print(); }>{tr(Msg::Print)}</button>
             </p>
         </section>
         <section aria-labelledby="loikka-title" class="contact">
-            <h2 id="loikka-title">{move || c.t(Msg::LoikkaTitle)}</h2>
-            <p>{move || c.t(Msg::LoikkaIntro)}</p>
+            <h2 id="loikka-title">{tr(Msg::LoikkaTitle)}</h2>
+            <p>{tr(Msg::LoikkaIntro)}</p>
             {move || match loikka() {
                 None => view! { <p>{c.t(Msg::LoikkaNoneDone)}</p> }.into_any(),
                 Some(text) => {
@@ -1176,7 +1408,7 @@ fn Report() -> impl IntoView {
     view! {
         <div class="report">
             <p class="no-print actions-row">
-                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{move || c.t(Msg::Print)}</button>
+                <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr(Msg::Print)}</button>
             </p>
             {move || {
                 let l = c.lang.get();
@@ -1258,8 +1490,16 @@ fn Report() -> impl IntoView {
 
 fn answer_text(l: Lang, q: &crate::content::Question, a: &Answer) -> String {
     match a {
-        Answer::Choice(id) => q.option(id).map(|o| o.label.get(l).to_string()).unwrap_or_default(),
-        Answer::Multi(ids) => ids.iter().filter_map(|id| q.option(id)).map(|o| o.label.get(l).to_string()).collect::<Vec<_>>().join(", "),
+        Answer::Choice(id) => q
+            .option(id)
+            .map(|o| o.label.get(l).to_string())
+            .unwrap_or_default(),
+        Answer::Multi(ids) => ids
+            .iter()
+            .filter_map(|id| q.option(id))
+            .map(|o| o.label.get(l).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::Ypn(y) => t(
             l,
             match y {
@@ -1270,9 +1510,16 @@ fn answer_text(l: Lang, q: &crate::content::Question, a: &Answer) -> String {
             },
         )
         .to_string(),
-        Answer::Number(n) => format!("{} {}", format_number(l, *n, 2), unit_label(l, q.unit.as_deref().unwrap_or(""))),
+        Answer::Number(n) => format!(
+            "{} {}",
+            format_number(l, *n, 2),
+            unit_label(l, q.unit.as_deref().unwrap_or(""))
+        ),
         Answer::Text(s) => s.clone(),
-        Answer::Municipality(code) => content().municipality(code).map(|m| m.name(l).to_string()).unwrap_or_default(),
+        Answer::Municipality(code) => content()
+            .municipality(code)
+            .map(|m| m.name(l).to_string())
+            .unwrap_or_default(),
     }
 }
 
@@ -1299,12 +1546,16 @@ fn problem_text(l: Lang, p: &Problem) -> String {
 
 /// Reads a chosen file as text and hands it to `done`.
 fn read_file(input: &web_sys::HtmlInputElement, done: impl Fn(String) + 'static) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
     if file.size() > (crate::persist::MAX_BYTES as f64) {
         done(String::from_utf8(vec![b' '; crate::persist::MAX_BYTES + 1]).unwrap_or_default());
         return;
     }
-    let Ok(reader) = web_sys::FileReader::new() else { return };
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
     let r2 = reader.clone();
     let onload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if let Ok(v) = r2.result() {
@@ -1325,19 +1576,43 @@ fn DataPage() -> impl IntoView {
     let share_link = RwSignal::new(String::new());
     let export = move |_| {
         let co = c.company();
-        let name: String = co.name().unwrap_or("yritys").chars().map(|ch| if ch.is_alphanumeric() { ch.to_ascii_lowercase() } else { '-' }).collect();
-        download(&format!("ilmastoaskeleet-{name}-{}.json", today()), &encode_company(&co, &now_iso()), "application/json");
+        let name: String = co
+            .name()
+            .unwrap_or("yritys")
+            .chars()
+            .map(|ch| {
+                if ch.is_alphanumeric() {
+                    ch.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        download(
+            &format!("ilmastoaskeleet-{name}-{}.json", today()),
+            &encode_company(&co, &now_iso()),
+            "application/json",
+        );
     };
     let on_file = move |ev: leptos::ev::Event| {
-        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            read_file(&input, move |text| imported.set(Some(parse_import(&text, content()))));
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            read_file(&input, move |text| {
+                imported.set(Some(parse_import(&text, content())))
+            });
         }
     };
     let apply = move |as_new: bool| {
-        let Some(Ok(mut company)) = imported.get_untracked() else { return };
+        let Some(Ok(mut company)) = imported.get_untracked() else {
+            return;
+        };
         // Keep the current data as a backup before anything is replaced.
         let backup = crate::persist::encode_workspace(&c.ws.get_untracked(), &now_iso());
-        if crate::storage::available() && crate::storage::write(crate::storage::BACKUP_KEY, &backup).is_err() {
+        if crate::storage::available()
+            && crate::storage::write(crate::storage::BACKUP_KEY, &backup).is_err()
+        {
             message.set(Some(Msg::ImportBackupFailed));
             return;
         }
@@ -1357,20 +1632,33 @@ fn DataPage() -> impl IntoView {
         imported.set(None);
         message.set(Some(Msg::ImportDone));
     };
-    let companies = move || c.ws.with(|w| w.companies.iter().map(|co| (co.id.clone(), co.name().map(str::to_string), co.id == w.active)).collect::<Vec<_>>());
+    let companies = move || {
+        c.ws.with(|w| {
+            w.companies
+                .iter()
+                .map(|co| {
+                    (
+                        co.id.clone(),
+                        co.name().map(str::to_string),
+                        co.id == w.active,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
-        <h1>{move || c.t(Msg::DataTitle)}</h1>
-        <p>{move || c.t(Msg::DataIntro)}</p>
+        <h1>{tr(Msg::DataTitle)}</h1>
+        <p>{tr(Msg::DataIntro)}</p>
         <p class="notice info" aria-live="polite">{move || message.get().map(|m| c.t(m))}</p>
         <section aria-labelledby="export-title">
-            <h2 id="export-title">{move || c.t(Msg::ExportTitle)}</h2>
-            <p>{move || c.t(Msg::ExportIntro)}</p>
-            <button type="button" class="button" on:click=export>{move || c.t(Msg::ExportButton)}</button>
+            <h2 id="export-title">{tr(Msg::ExportTitle)}</h2>
+            <p>{tr(Msg::ExportIntro)}</p>
+            <button type="button" class="button" on:click=export>{tr(Msg::ExportButton)}</button>
         </section>
         <section aria-labelledby="import-title">
-            <h2 id="import-title">{move || c.t(Msg::ImportTitle)}</h2>
-            <p>{move || c.t(Msg::ImportIntro)}</p>
-            <label for="import-file">{move || c.t(Msg::ImportChoose)}</label>
+            <h2 id="import-title">{tr(Msg::ImportTitle)}</h2>
+            <p>{tr(Msg::ImportIntro)}</p>
+            <label for="import-file">{tr(Msg::ImportChoose)}</label>
             <input type="file" id="import-file" accept="application/json,.json" on:change=on_file disabled=move || c.read_only() />
             {move || imported.get().map(|r| match r {
                 Err(issues) => {
@@ -1410,8 +1698,8 @@ fn DataPage() -> impl IntoView {
             })}
         </section>
         <section aria-labelledby="companies-title">
-            <h2 id="companies-title">{move || c.t(Msg::CompaniesTitle)}</h2>
-            <p>{move || c.t(Msg::CompaniesIntro)}</p>
+            <h2 id="companies-title">{tr(Msg::CompaniesTitle)}</h2>
+            <p>{tr(Msg::CompaniesIntro)}</p>
             <ul class="company-list">
                 {move || companies().into_iter().map(|(id, name, active)| {
                     let l = c.lang.get();
@@ -1430,11 +1718,11 @@ fn DataPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <button type="button" class="button secondary" on:click=move |_| { let n = now_iso(); c.ws.update(|w| { w.add_company(&n); }); }>{move || c.t(Msg::AddCompany)}</button>
+            <button type="button" class="button secondary" on:click=move |_| { let n = now_iso(); c.ws.update(|w| { w.add_company(&n); }); }>{tr(Msg::AddCompany)}</button>
         </section>
         <section aria-labelledby="snap-title">
-            <h2 id="snap-title">{move || c.t(Msg::Snapshots)}</h2>
-            <p>{move || c.t(Msg::SnapshotsIntro)}</p>
+            <h2 id="snap-title">{tr(Msg::Snapshots)}</h2>
+            <p>{tr(Msg::SnapshotsIntro)}</p>
             <button type="button" class="button secondary" on:click=move |_| { let d = today(); let y = current_year(); c.update_company(|co| { co.close_year(y, &d); }); message.set(Some(Msg::SnapshotDone)); }>
                 {move || tf(c.lang.get(), Msg::CloseYear, &[("year", &current_year().to_string())])}
             </button>
@@ -1443,12 +1731,12 @@ fn DataPage() -> impl IntoView {
             </ul>
         </section>
         <section aria-labelledby="share-title">
-            <h2 id="share-title">{move || c.t(Msg::ShareTitle)}</h2>
-            <p>{move || c.t(Msg::ShareIntro)}</p>
+            <h2 id="share-title">{tr(Msg::ShareTitle)}</h2>
+            <p>{tr(Msg::ShareIntro)}</p>
             <button type="button" class="button secondary" on:click=move |_| {
                 let origin = window().location().origin().unwrap_or_default();
                 share_link.set(format!("{origin}/#a={}", crate::share::encode(content(), &c.answers())));
-            }>{move || c.t(Msg::ShareCreate)}</button>
+            }>{tr(Msg::ShareCreate)}</button>
             {move || (!share_link.get().is_empty()).then(|| view! {
                 <label for="share-link">{c.t(Msg::ShareLink)}</label>
                 <input type="text" id="share-link" readonly prop:value=move || share_link.get() />
@@ -1456,14 +1744,14 @@ fn DataPage() -> impl IntoView {
             })}
         </section>
         <section aria-labelledby="delete-title">
-            <h2 id="delete-title">{move || c.t(Msg::DeleteTitle)}</h2>
-            <p>{move || c.t(Msg::DeleteIntro)}</p>
+            <h2 id="delete-title">{tr(Msg::DeleteTitle)}</h2>
+            <p>{tr(Msg::DeleteIntro)}</p>
             <button type="button" class="button danger" on:click=move |_| {
                 if window().confirm_with_message(c.t(Msg::ConfirmDelete)).unwrap_or(false) {
                     let n = now_iso();
                     c.ws.update(|w| { *w = crate::model::Workspace::default(); w.companies[0].created = n; });
                 }
-            }>{move || c.t(Msg::DeleteButton)}</button>
+            }>{tr(Msg::DeleteButton)}</button>
         </section>
     }
 }
@@ -1473,30 +1761,29 @@ fn About() -> impl IntoView {
     let c = ctx();
     page_title(|l| t(l, Msg::AboutTitle).to_string());
     view! {
-        <h1>{move || c.t(Msg::AboutTitle)}</h1>
-        <p>{move || c.t(Msg::AboutText1)}</p>
-        <p>{move || c.t(Msg::AboutText2)}</p>
-        <h2>{move || c.t(Msg::PrivacyTitle)}</h2>
-        <p>{move || c.t(Msg::PrivacyText1)}</p>
-        <p>{move || c.t(Msg::PrivacyText2)}</p>
-        <h2>{move || c.t(Msg::SourcesTitle)}</h2>
-        <p>{move || c.t(Msg::SourcesText)}</p>
+        <h1>{tr(Msg::AboutTitle)}</h1>
+        <p>{tr(Msg::AboutText1)}</p>
+        <p>{tr(Msg::AboutText2)}</p>
+        <h2>{tr(Msg::PrivacyTitle)}</h2>
+        <p>{tr(Msg::PrivacyText1)}</p>
+        <p>{tr(Msg::PrivacyText2)}</p>
+        <h2>{tr(Msg::SourcesTitle)}</h2>
+        <p>{tr(Msg::SourcesText)}</p>
         <p>{move || format!("{} ({}, {})", content().geo.source, t(c.lang.get(), Msg::Checked).replace("{date}", &content().geo.checked), content().geo.source_urls.first().cloned().unwrap_or_default())}</p>
     }
 }
 
 #[component]
 fn Accessibility() -> impl IntoView {
-    let c = ctx();
     page_title(|l| t(l, Msg::A11yTitle).to_string());
     view! {
-        <h1>{move || c.t(Msg::A11yTitle)}</h1>
-        <p>{move || c.t(Msg::A11yText1)}</p>
-        <h2>{move || c.t(Msg::A11yStatusTitle)}</h2>
-        <p>{move || c.t(Msg::A11yText2)}</p>
-        <h2>{move || c.t(Msg::A11yFeedbackTitle)}</h2>
-        <p>{move || c.t(Msg::A11yText3)}</p>
-        <p>{move || c.t(Msg::A11yText4)}</p>
+        <h1>{tr(Msg::A11yTitle)}</h1>
+        <p>{tr(Msg::A11yText1)}</p>
+        <h2>{tr(Msg::A11yStatusTitle)}</h2>
+        <p>{tr(Msg::A11yText2)}</p>
+        <h2>{tr(Msg::A11yFeedbackTitle)}</h2>
+        <p>{tr(Msg::A11yText3)}</p>
+        <p>{tr(Msg::A11yText4)}</p>
     }
 }
 
@@ -1513,30 +1800,36 @@ fn ForMunicipalities() -> impl IntoView {
             c.lang.get().code()
         )
     };
-    let preview = move || format!("/?embed=1&kunta={}&lang={}", kunta.get(), c.lang.get().code());
+    let preview = move || {
+        format!(
+            "/?embed=1&kunta={}&lang={}",
+            kunta.get(),
+            c.lang.get().code()
+        )
+    };
     view! {
-        <h1>{move || c.t(Msg::MuniTitle)}</h1>
-        <p>{move || c.t(Msg::MuniIntro)}</p>
-        <label for="muni-code">{move || c.t(Msg::MuniCode)}</label>
+        <h1>{tr(Msg::MuniTitle)}</h1>
+        <p>{tr(Msg::MuniIntro)}</p>
+        <label for="muni-code">{tr(Msg::MuniCode)}</label>
         <select id="muni-code" on:change=move |ev| kunta.set(event_target_value(&ev))>
             {content().geo.municipalities.iter().map(|m| { let code = m.code.clone(); let c2 = code.clone(); view! { <option value=code selected=move || kunta.get() == c2>{format!("{} / {} ({})", m.fi, m.sv, m.code)}</option> } }).collect_view()}
         </select>
-        <label for="muni-snippet">{move || c.t(Msg::MuniSnippet)}</label>
+        <label for="muni-snippet">{tr(Msg::MuniSnippet)}</label>
         <textarea id="muni-snippet" rows="3" readonly prop:value=snippet.clone()></textarea>
-        <button type="button" class="button secondary" on:click=move |_| copy_text(&snippet())>{move || c.t(Msg::Copy)}</button>
-        <h2>{move || c.t(Msg::MuniParams)}</h2>
+        <button type="button" class="button secondary" on:click=move |_| copy_text(&snippet())>{tr(Msg::Copy)}</button>
+        <h2>{tr(Msg::MuniParams)}</h2>
         <dl class="params">
-            <dt><code>"kunta"</code></dt><dd>{move || c.t(Msg::ParamKunta)}</dd>
-            <dt><code>"lang"</code></dt><dd>{move || c.t(Msg::ParamLang)}</dd>
-            <dt><code>"embed=1"</code></dt><dd>{move || c.t(Msg::ParamEmbed)}</dd>
-            <dt><code>"theme"</code></dt><dd>{move || c.t(Msg::ParamTheme)}</dd>
-            <dt><code>"accent"</code></dt><dd>{move || c.t(Msg::ParamAccent)}</dd>
-            <dt><code>"step"</code></dt><dd>{move || c.t(Msg::ParamStep)}</dd>
+            <dt><code>"kunta"</code></dt><dd>{tr(Msg::ParamKunta)}</dd>
+            <dt><code>"lang"</code></dt><dd>{tr(Msg::ParamLang)}</dd>
+            <dt><code>"embed=1"</code></dt><dd>{tr(Msg::ParamEmbed)}</dd>
+            <dt><code>"theme"</code></dt><dd>{tr(Msg::ParamTheme)}</dd>
+            <dt><code>"accent"</code></dt><dd>{tr(Msg::ParamAccent)}</dd>
+            <dt><code>"step"</code></dt><dd>{tr(Msg::ParamStep)}</dd>
         </dl>
-        <h2>{move || c.t(Msg::MuniHosting)}</h2>
-        <p>{move || c.t(Msg::MuniHostingText)}</p>
-        <h2>{move || c.t(Msg::MuniPreview)}</h2>
-        <iframe class="preview" src=preview title=move || c.t(Msg::MuniPreview)></iframe>
+        <h2>{tr(Msg::MuniHosting)}</h2>
+        <p>{tr(Msg::MuniHostingText)}</p>
+        <h2>{tr(Msg::MuniPreview)}</h2>
+        <iframe class="preview" src=preview title=tr(Msg::MuniPreview)></iframe>
     }
 }
 
@@ -1546,8 +1839,8 @@ fn ContentReview() -> impl IntoView {
     let c = ctx();
     page_title(|l| t(l, Msg::ReviewTitle).to_string());
     view! {
-        <h1>{move || c.t(Msg::ReviewTitle)}</h1>
-        <p>{move || c.t(Msg::ReviewIntro)}</p>
+        <h1>{tr(Msg::ReviewTitle)}</h1>
+        <p>{tr(Msg::ReviewIntro)}</p>
         {move || {
             let l = c.lang.get();
             let steps = content().steps.iter().map(|s| view! {
@@ -1588,7 +1881,9 @@ fn ContentReview() -> impl IntoView {
 
 /// Asks the waiting service worker to take over; the page reloads when it has.
 pub fn apply_update() {
-    let Some(sw) = web_sys::window().map(|w| w.navigator().service_worker()) else { return };
+    let Some(sw) = web_sys::window().map(|w| w.navigator().service_worker()) else {
+        return;
+    };
     let promise = sw.get_registration();
     leptos::task::spawn_local(async move {
         if let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -1620,12 +1915,19 @@ fn register_service_worker(c: Ctx) {
     on_change.forget();
     let promise = sw.register("/sw.js");
     leptos::task::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
-        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
         let check = {
             let reg = reg.clone();
             move || {
-                if reg.waiting().is_some() && web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some()) {
+                if reg.waiting().is_some()
+                    && web_sys::window()
+                        .is_some_and(|w| w.navigator().service_worker().controller().is_some())
+                {
                     c.update_ready.set(true);
                 }
             }
@@ -1653,7 +1955,11 @@ fn post_to_parent(kind: &str, height: Option<i32>) {
         return;
     }
     let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"type".into(), &format!("ilmastoaskeleet:{kind}").into());
+    let _ = js_sys::Reflect::set(
+        &msg,
+        &"type".into(),
+        &format!("ilmastoaskeleet:{kind}").into(),
+    );
     if let Some(h) = height {
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
     }
@@ -1664,7 +1970,10 @@ fn post_to_parent(kind: &str, height: Option<i32>) {
 fn start_resize_messages() {
     let last = std::cell::Cell::new(0);
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        let h = document().document_element().map(|e| e.scroll_height()).unwrap_or(0);
+        let h = document()
+            .document_element()
+            .map(|e| e.scroll_height())
+            .unwrap_or(0);
         let body = document().body().map(|b| b.scroll_height()).unwrap_or(0);
         let h = h.max(body);
         if h != last.get() {

@@ -114,7 +114,10 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
         let v = v.trim();
         let ok = match k {
             "lang" => Lang::parse(v).map(|l| p.lang = Some(l)).is_some(),
-            "kunta" => content.find_municipality(v).map(|m| p.kunta = Some(m.code.clone())).is_some(),
+            "kunta" => content
+                .find_municipality(v)
+                .map(|m| p.kunta = Some(m.code.clone()))
+                .is_some(),
             "embed" => match v {
                 "1" | "true" => {
                     p.embed = true;
@@ -125,7 +128,11 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
             },
             "theme" => Theme::parse(v).map(|t| p.theme = Some(t)).is_some(),
             "accent" => {
-                let hex = if v.starts_with('#') { v.to_string() } else { format!("#{v}") };
+                let hex = if v.starts_with('#') {
+                    v.to_string()
+                } else {
+                    format!("#{v}")
+                };
                 match contrast_with_white(&hex) {
                     Some(c) if c >= 4.5 => {
                         p.accent = Some(hex.to_ascii_lowercase());
@@ -142,7 +149,10 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
                 known
             }
             _ => {
-                p.warnings.push(format!("unknown parameter `{}` ignored", k.chars().take(30).collect::<String>()));
+                p.warnings.push(format!(
+                    "unknown parameter `{}` ignored",
+                    k.chars().take(30).collect::<String>()
+                ));
                 continue;
             }
         };

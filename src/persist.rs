@@ -39,19 +39,36 @@ pub enum Loaded {
     Empty,
     Ok(Workspace),
     /// Written by a newer version of the app: shown read-only, never overwritten.
-    Newer { schema: u64, workspace: Option<Workspace> },
+    Newer {
+        schema: u64,
+        workspace: Option<Workspace>,
+    },
     /// Unreadable: kept aside by the caller, the user is told.
-    Corrupt { reason: String },
+    Corrupt {
+        reason: String,
+    },
 }
 
 pub fn encode_workspace(ws: &Workspace, saved_at: &str) -> String {
-    let env = Envelope { app: APP_ID.into(), schema: SCHEMA, kind: "workspace".into(), saved_at: saved_at.into(), data: ws };
+    let env = Envelope {
+        app: APP_ID.into(),
+        schema: SCHEMA,
+        kind: "workspace".into(),
+        saved_at: saved_at.into(),
+        data: ws,
+    };
     serde_json::to_string(&env).unwrap_or_default()
 }
 
 /// An export file of one company, pretty-printed for people who open it.
 pub fn encode_company(c: &Company, saved_at: &str) -> String {
-    let env = Envelope { app: APP_ID.into(), schema: SCHEMA, kind: "company".into(), saved_at: saved_at.into(), data: c };
+    let env = Envelope {
+        app: APP_ID.into(),
+        schema: SCHEMA,
+        kind: "company".into(),
+        saved_at: saved_at.into(),
+        data: c,
+    };
     serde_json::to_string_pretty(&env).unwrap_or_default()
 }
 
@@ -67,21 +84,33 @@ fn migrate(data: Value, from: u64) -> Result<Value, String> {
 pub fn decode_stored(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
     if raw.len() > MAX_BYTES * 5 {
-        return Loaded::Corrupt { reason: "too large".into() };
+        return Loaded::Corrupt {
+            reason: "too large".into(),
+        };
     }
     let v: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
-        Err(e) => return Loaded::Corrupt { reason: format!("not JSON: {e}") },
+        Err(e) => {
+            return Loaded::Corrupt {
+                reason: format!("not JSON: {e}"),
+            }
+        }
     };
     if v.get("app").and_then(Value::as_str) != Some(APP_ID) {
-        return Loaded::Corrupt { reason: "not this app's data".into() };
+        return Loaded::Corrupt {
+            reason: "not this app's data".into(),
+        };
     }
     let Some(schema) = v.get("schema").and_then(Value::as_u64) else {
-        return Loaded::Corrupt { reason: "no schema number".into() };
+        return Loaded::Corrupt {
+            reason: "no schema number".into(),
+        };
     };
     let data = v.get("data").cloned().unwrap_or(Value::Null);
     if schema > SCHEMA {
-        let workspace = serde_json::from_value::<Workspace>(data).ok().filter(|w| !w.companies.is_empty());
+        let workspace = serde_json::from_value::<Workspace>(data)
+            .ok()
+            .filter(|w| !w.companies.is_empty());
         return Loaded::Newer { schema, workspace };
     }
     let data = match migrate(data, schema) {
@@ -90,8 +119,12 @@ pub fn decode_stored(raw: Option<&str>) -> Loaded {
     };
     match serde_json::from_value::<Workspace>(data) {
         Ok(ws) if !ws.companies.is_empty() => Loaded::Ok(ws),
-        Ok(_) => Loaded::Corrupt { reason: "no companies".into() },
-        Err(e) => Loaded::Corrupt { reason: format!("unexpected shape: {e}") },
+        Ok(_) => Loaded::Corrupt {
+            reason: "no companies".into(),
+        },
+        Err(e) => Loaded::Corrupt {
+            reason: format!("unexpected shape: {e}"),
+        },
     }
 }
 
@@ -124,7 +157,10 @@ pub struct Issue {
 }
 
 fn issue(path: impl Into<String>, problem: Problem) -> Issue {
-    Issue { path: path.into(), problem }
+    Issue {
+        path: path.into(),
+        problem,
+    }
 }
 
 /// Nesting depth of a JSON text, counted without parsing (strings are skipped).
@@ -163,19 +199,29 @@ pub fn parse_import(raw: &str, content: &Content) -> Result<Company, Vec<Issue>>
         return Err(vec![issue("", Problem::TooDeep)]);
     }
     let v: Value = serde_json::from_str(raw).map_err(|_| vec![issue("", Problem::NotJson)])?;
-    let Some(obj) = v.as_object() else { return Err(vec![issue("", Problem::NotOurs)]) };
+    let Some(obj) = v.as_object() else {
+        return Err(vec![issue("", Problem::NotOurs)]);
+    };
     if obj.get("app").and_then(Value::as_str) != Some(APP_ID) {
         return Err(vec![issue("app", Problem::NotOurs)]);
     }
-    let schema = obj.get("schema").and_then(Value::as_u64).ok_or_else(|| vec![issue("schema", Problem::Missing)])?;
+    let schema = obj
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| vec![issue("schema", Problem::Missing)])?;
     if schema > SCHEMA || schema == 0 {
         return Err(vec![issue("schema", Problem::UnknownSchema(schema))]);
     }
-    let data = migrate(obj.get("data").cloned().unwrap_or(Value::Null), schema).map_err(|_| vec![issue("schema", Problem::UnknownSchema(schema))])?;
+    let data = migrate(obj.get("data").cloned().unwrap_or(Value::Null), schema)
+        .map_err(|_| vec![issue("schema", Problem::UnknownSchema(schema))])?;
     let company = match obj.get("kind").and_then(Value::as_str) {
         Some("company") => data,
         Some("workspace") => {
-            let first = data.get("companies").and_then(Value::as_array).and_then(|a| a.first()).cloned();
+            let first = data
+                .get("companies")
+                .and_then(Value::as_array)
+                .and_then(|a| a.first())
+                .cloned();
             first.ok_or_else(|| vec![issue("data.companies", Problem::Missing)])?
         }
         _ => return Err(vec![issue("kind", Problem::UnknownValue)]),
@@ -200,7 +246,9 @@ fn check_str(v: Option<&Value>, path: &str, max: usize, required: bool, issues: 
     match v {
         None | Some(Value::Null) if !required => {}
         None | Some(Value::Null) => issues.push(issue(path, Problem::Missing)),
-        Some(Value::String(s)) if s.chars().count() > max => issues.push(issue(path, Problem::TooLong(max))),
+        Some(Value::String(s)) if s.chars().count() > max => {
+            issues.push(issue(path, Problem::TooLong(max)))
+        }
         Some(Value::String(_)) => {}
         Some(_) => issues.push(issue(path, Problem::WrongType)),
     }
@@ -214,7 +262,10 @@ pub fn valid_date(s: &str, month: bool) -> bool {
         return false;
     }
     let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-    nums.len() == want && (1990..=2100).contains(&nums[0]) && (1..=12).contains(&nums[1]) && (month || (1..=31).contains(&nums[2]))
+    nums.len() == want
+        && (1990..=2100).contains(&nums[0])
+        && (1..=12).contains(&nums[1])
+        && (month || (1..=31).contains(&nums[2]))
 }
 
 fn check_date(v: Option<&Value>, path: &str, month: bool, issues: &mut Vec<Issue>) {
@@ -231,15 +282,39 @@ fn validate_company(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
         issues.push(issue(path, Problem::WrongType));
         return;
     };
-    check_fields(obj, &["id", "path", "answers", "plan", "footprints", "snapshots", "created", "updated"], path, issues);
+    check_fields(
+        obj,
+        &[
+            "id",
+            "path",
+            "answers",
+            "plan",
+            "footprints",
+            "snapshots",
+            "created",
+            "updated",
+        ],
+        path,
+        issues,
+    );
     check_str(obj.get("id"), &format!("{path}.id"), 20, true, issues);
     match obj.get("path").and_then(Value::as_str) {
         None if obj.get("path").is_none() => {}
         Some("quick" | "full") => {}
         _ => issues.push(issue(format!("{path}.path"), Problem::UnknownValue)),
     }
-    check_date(obj.get("created").map(|v| date_part(v)).as_ref(), &format!("{path}.created"), false, issues);
-    check_date(obj.get("updated").map(|v| date_part(v)).as_ref(), &format!("{path}.updated"), false, issues);
+    check_date(
+        obj.get("created").map(|v| date_part(v)).as_ref(),
+        &format!("{path}.created"),
+        false,
+        issues,
+    );
+    check_date(
+        obj.get("updated").map(|v| date_part(v)).as_ref(),
+        &format!("{path}.updated"),
+        false,
+        issues,
+    );
     if let Some(a) = obj.get("answers") {
         validate_answers(a, &format!("{path}.answers"), content, issues);
     }
@@ -251,7 +326,11 @@ fn validate_company(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
             Some(years) => {
                 for (year, entries) in years {
                     let p = format!("{path}.footprints.{year}");
-                    if !(year.len() == 4 && year.parse::<u16>().is_ok_and(|y| (1990..=2100).contains(&y))) {
+                    if !(year.len() == 4
+                        && year
+                            .parse::<u16>()
+                            .is_ok_and(|y| (1990..=2100).contains(&y)))
+                    {
                         issues.push(issue(&p, Problem::BadDate));
                     }
                     validate_footprint(entries, &p, content, issues);
@@ -263,7 +342,9 @@ fn validate_company(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
     if let Some(snaps) = obj.get("snapshots") {
         let p = format!("{path}.snapshots");
         match snaps.as_array() {
-            Some(list) if list.len() > MAX_SNAPSHOTS => issues.push(issue(&p, Problem::TooMany(MAX_SNAPSHOTS))),
+            Some(list) if list.len() > MAX_SNAPSHOTS => {
+                issues.push(issue(&p, Problem::TooMany(MAX_SNAPSHOTS)))
+            }
             Some(list) => {
                 for (i, s) in list.iter().enumerate() {
                     let sp = format!("{p}[{i}]");
@@ -271,12 +352,26 @@ fn validate_company(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
                         issues.push(issue(&sp, Problem::WrongType));
                         continue;
                     };
-                    check_fields(so, &["id", "year", "closed_on", "answers", "footprint"], &sp, issues);
+                    check_fields(
+                        so,
+                        &["id", "year", "closed_on", "answers", "footprint"],
+                        &sp,
+                        issues,
+                    );
                     check_str(so.get("id"), &format!("{sp}.id"), 20, true, issues);
-                    if !so.get("year").and_then(Value::as_u64).is_some_and(|y| (1990..=2100).contains(&y)) {
+                    if !so
+                        .get("year")
+                        .and_then(Value::as_u64)
+                        .is_some_and(|y| (1990..=2100).contains(&y))
+                    {
                         issues.push(issue(format!("{sp}.year"), Problem::OutOfRange));
                     }
-                    check_date(so.get("closed_on"), &format!("{sp}.closed_on"), false, issues);
+                    check_date(
+                        so.get("closed_on"),
+                        &format!("{sp}.closed_on"),
+                        false,
+                        issues,
+                    );
                     match so.get("answers") {
                         Some(a) => validate_answers(a, &format!("{sp}.answers"), content, issues),
                         None => issues.push(issue(format!("{sp}.answers"), Problem::Missing)),
@@ -322,20 +417,38 @@ fn validate_answers(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
 
 /// Checks one answer against its question: the right kind, allow-listed options, numbers within
 /// bounds, text within the length limit. `None` when the answer is valid.
-pub fn check_answer(content: &Content, q: &crate::content::Question, answer: &Answer) -> Option<Problem> {
+pub fn check_answer(
+    content: &Content,
+    q: &crate::content::Question,
+    answer: &Answer,
+) -> Option<Problem> {
     match (q.kind, answer) {
-        (Kind::Single, Answer::Choice(id)) => (q.option(id).is_none()).then_some(Problem::UnknownValue),
+        (Kind::Single, Answer::Choice(id)) => {
+            (q.option(id).is_none()).then_some(Problem::UnknownValue)
+        }
         (Kind::Multi, Answer::Multi(ids)) => {
             let mut seen = std::collections::BTreeSet::new();
-            (ids.len() > q.options.len() || ids.iter().any(|id| q.option(id).is_none() || !seen.insert(id))).then_some(Problem::UnknownValue)
+            (ids.len() > q.options.len()
+                || ids
+                    .iter()
+                    .any(|id| q.option(id).is_none() || !seen.insert(id)))
+            .then_some(Problem::UnknownValue)
         }
         (Kind::Ypn, Answer::Ypn(_)) => None,
         (Kind::Number, Answer::Number(n)) => {
-            let ok = n.is_finite() && q.min.is_none_or(|m| *n >= m) && q.max.is_none_or(|m| *n <= m) && (!q.integer || n.fract() == 0.0);
+            let ok = n.is_finite()
+                && q.min.is_none_or(|m| *n >= m)
+                && q.max.is_none_or(|m| *n <= m)
+                && (!q.integer || n.fract() == 0.0);
             (!ok).then_some(Problem::OutOfRange)
         }
-        (Kind::Text, Answer::Text(t)) => (t.chars().count() > q.max_len()).then(|| Problem::TooLong(q.max_len())),
-        (Kind::Municipality, Answer::Municipality(code)) => content.municipality(code).is_none().then_some(Problem::UnknownValue),
+        (Kind::Text, Answer::Text(t)) => {
+            (t.chars().count() > q.max_len()).then(|| Problem::TooLong(q.max_len()))
+        }
+        (Kind::Municipality, Answer::Municipality(code)) => content
+            .municipality(code)
+            .is_none()
+            .then_some(Problem::UnknownValue),
         _ => Some(Problem::WrongType),
     }
 }
@@ -355,20 +468,44 @@ fn validate_plan(v: &Value, path: &str, content: &Content, issues: &mut Vec<Issu
             issues.push(issue(&p, Problem::WrongType));
             continue;
         };
-        check_fields(o, &["id", "action", "title", "status", "owner", "due", "note", "done_on", "added"], &p, issues);
+        check_fields(
+            o,
+            &[
+                "id", "action", "title", "status", "owner", "due", "note", "done_on", "added",
+            ],
+            &p,
+            issues,
+        );
         check_str(o.get("id"), &format!("{p}.id"), 20, true, issues);
         match o.get("action") {
             None | Some(Value::Null) => {
-                if o.get("title").and_then(Value::as_str).is_none_or(|t| t.trim().is_empty()) {
+                if o.get("title")
+                    .and_then(Value::as_str)
+                    .is_none_or(|t| t.trim().is_empty())
+                {
                     issues.push(issue(format!("{p}.title"), Problem::Missing));
                 }
             }
             Some(Value::String(a)) if content.action(a).is_some() => {}
-            Some(Value::String(_)) => issues.push(issue(format!("{p}.action"), Problem::UnknownAction)),
+            Some(Value::String(_)) => {
+                issues.push(issue(format!("{p}.action"), Problem::UnknownAction))
+            }
             Some(_) => issues.push(issue(format!("{p}.action"), Problem::WrongType)),
         }
-        check_str(o.get("title"), &format!("{p}.title"), MAX_SHORT_TEXT, false, issues);
-        check_str(o.get("owner"), &format!("{p}.owner"), MAX_SHORT_TEXT, false, issues);
+        check_str(
+            o.get("title"),
+            &format!("{p}.title"),
+            MAX_SHORT_TEXT,
+            false,
+            issues,
+        );
+        check_str(
+            o.get("owner"),
+            &format!("{p}.owner"),
+            MAX_SHORT_TEXT,
+            false,
+            issues,
+        );
         check_str(o.get("note"), &format!("{p}.note"), MAX_NOTE, false, issues);
         match o.get("status").and_then(Value::as_str) {
             None if o.get("status").is_none() => {}

@@ -41,14 +41,27 @@ pub fn action_category_for_source(source_category: &str) -> &'static str {
 }
 
 /// Ranks the relevant actions. `largest_sources` are footprint categories, largest first.
-pub fn rank<'a>(content: &'a Content, profile: &Profile, plan: &[PlanItem], largest_sources: &[String]) -> Vec<Suggestion<'a>> {
-    let hot: Vec<&str> = largest_sources.iter().take(2).map(|c| action_category_for_source(c)).collect();
+pub fn rank<'a>(
+    content: &'a Content,
+    profile: &Profile,
+    plan: &[PlanItem],
+    largest_sources: &[String],
+) -> Vec<Suggestion<'a>> {
+    let hot: Vec<&str> = largest_sources
+        .iter()
+        .take(2)
+        .map(|c| action_category_for_source(c))
+        .collect();
     let mut out: Vec<Suggestion> = content
         .actions
         .iter()
         .filter(|a| fits_sector(a, profile))
         .filter(|a| !a.done_when.iter().any(|f| profile.has(f)))
-        .filter(|a| !plan.iter().any(|p| p.action.as_deref() == Some(&a.id) && p.status == PlanStatus::Done))
+        .filter(|a| {
+            !plan
+                .iter()
+                .any(|p| p.action.as_deref() == Some(&a.id) && p.status == PlanStatus::Done)
+        })
         .filter_map(|a| {
             let mut reasons: Vec<Reason> = a
                 .when
@@ -77,11 +90,22 @@ pub fn rank<'a>(content: &'a Content, profile: &Profile, plan: &[PlanItem], larg
                 Cost::High => 3,
             };
             let matches = reasons.len().min(3) as i32;
-            let score = a.impact.weight() * 10 - a.effort.weight() * 4 - cost * 2 + matches * 3 + if source_hit { 8 } else { 0 };
+            let score = a.impact.weight() * 10 - a.effort.weight() * 4 - cost * 2
+                + matches * 3
+                + if source_hit { 8 } else { 0 };
             let in_plan = plan.iter().any(|p| p.action.as_deref() == Some(&a.id));
-            Some(Suggestion { action: a, score, reasons, in_plan })
+            Some(Suggestion {
+                action: a,
+                score,
+                reasons,
+                in_plan,
+            })
         })
         .collect();
-    out.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.action.id.cmp(&b.action.id)));
+    out.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| a.action.id.cmp(&b.action.id))
+    });
     out
 }

@@ -66,7 +66,11 @@ pub fn answer_points(content: &Content, question_id: &str, answer: &Answer) -> O
             q.option(id).map(|o| (o.points.min(max), max))
         }
         (Kind::Multi, Answer::Multi(ids)) => {
-            let sum: u32 = ids.iter().filter_map(|id| q.option(id)).map(|o| o.points).sum();
+            let sum: u32 = ids
+                .iter()
+                .filter_map(|id| q.option(id))
+                .map(|o| o.points)
+                .sum();
             Some((sum.min(max), max))
         }
         (Kind::Ypn, Answer::Ypn(v)) => match v {
@@ -80,15 +84,31 @@ pub fn answer_points(content: &Content, question_id: &str, answer: &Answer) -> O
 }
 
 fn is_dont_know(answer: &Answer) -> bool {
-    matches!(answer, Answer::Ypn(Ypn::DontKnow)) || matches!(answer, Answer::Choice(id) if id == "unknown")
+    matches!(answer, Answer::Ypn(Ypn::DontKnow))
+        || matches!(answer, Answer::Choice(id) if id == "unknown")
 }
 
-pub fn score_step(content: &Content, step: &Step, answers: &BTreeMap<String, Answer>, path: PathKind) -> StepScore {
+pub fn score_step(
+    content: &Content,
+    step: &Step,
+    answers: &BTreeMap<String, Answer>,
+    path: PathKind,
+) -> StepScore {
     let prof = profile(content, answers);
-    let mut s = StepScore { step: step.id.clone(), visible: 0, answered: 0, dont_know: 0, points: 0, max: 0, level: None };
+    let mut s = StepScore {
+        step: step.id.clone(),
+        visible: 0,
+        answered: 0,
+        dont_know: 0,
+        points: 0,
+        max: 0,
+        level: None,
+    };
     for q in step.questions.iter().filter(|q| visible(q, &prof, path)) {
         s.visible += 1;
-        let Some(a) = answers.get(&q.id) else { continue };
+        let Some(a) = answers.get(&q.id) else {
+            continue;
+        };
         s.answered += 1;
         if is_dont_know(a) {
             s.dont_know += 1;
@@ -103,12 +123,21 @@ pub fn score_step(content: &Content, step: &Step, answers: &BTreeMap<String, Ans
 }
 
 /// Scores of the nine workbook steps, in order.
-pub fn score_all(content: &Content, answers: &BTreeMap<String, Answer>, path: PathKind) -> Vec<StepScore> {
-    content.workbook_steps().map(|s| score_step(content, s, answers, path)).collect()
+pub fn score_all(
+    content: &Content,
+    answers: &BTreeMap<String, Answer>,
+    path: PathKind,
+) -> Vec<StepScore> {
+    content
+        .workbook_steps()
+        .map(|s| score_step(content, s, answers, path))
+        .collect()
 }
 
 /// The overall level over all scored answers, or `None` when nothing scored is answered.
 pub fn overall(scores: &[StepScore]) -> Option<Maturity> {
-    let (p, m) = scores.iter().fold((0u32, 0u32), |(p, m), s| (p + s.points, m + s.max));
+    let (p, m) = scores
+        .iter()
+        .fold((0u32, 0u32), |(p, m), s| (p + s.points, m + s.max));
     (m > 0).then(|| Maturity::from_share(f64::from(p) / f64::from(m)))
 }

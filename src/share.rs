@@ -17,7 +17,11 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub fn base64url_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..=chunk.len() {
             out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -56,11 +60,16 @@ pub fn encode(content: &Content, answers: &BTreeMap<String, Answer>) -> String {
     let qs = question_index(content);
     let mut items = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        let Some(a) = answers.get(&q.id) else { continue };
+        let Some(a) = answers.get(&q.id) else {
+            continue;
+        };
         let pos = |id: &str| q.options.iter().position(|o| o.id == id);
         let v = match a {
             Answer::Choice(id) => pos(id).map(|p| json!(p)),
-            Answer::Multi(ids) => Some(json!(ids.iter().filter_map(|id| pos(id)).collect::<Vec<_>>())),
+            Answer::Multi(ids) => Some(json!(ids
+                .iter()
+                .filter_map(|id| pos(id))
+                .collect::<Vec<_>>())),
             Answer::Ypn(y) => Some(json!(match y {
                 Ypn::Yes => "y",
                 Ypn::Partly => "p",
@@ -80,7 +89,10 @@ pub fn encode(content: &Content, answers: &BTreeMap<String, Answer>) -> String {
 }
 
 /// Decodes and validates a fragment value. Invalid answers are dropped and counted.
-pub fn decode(content: &Content, fragment: &str) -> Result<(BTreeMap<String, Answer>, usize), &'static str> {
+pub fn decode(
+    content: &Content,
+    fragment: &str,
+) -> Result<(BTreeMap<String, Answer>, usize), &'static str> {
     if fragment.len() > MAX_FRAGMENT {
         return Err("too long");
     }
@@ -97,10 +109,20 @@ pub fn decode(content: &Content, fragment: &str) -> Result<(BTreeMap<String, Ans
         let parsed = (|| {
             let pair = item.as_array().filter(|p| p.len() == 2)?;
             let q = *qs.get(usize::try_from(pair[0].as_u64()?).ok()?)?;
-            let opt = |v: &Value| q.options.get(usize::try_from(v.as_u64()?).ok()?).map(|o| o.id.clone());
+            let opt = |v: &Value| {
+                q.options
+                    .get(usize::try_from(v.as_u64()?).ok()?)
+                    .map(|o| o.id.clone())
+            };
             let a = match q.kind {
                 Kind::Single => Answer::Choice(opt(&pair[1])?),
-                Kind::Multi => Answer::Multi(pair[1].as_array()?.iter().map(opt).collect::<Option<Vec<_>>>()?),
+                Kind::Multi => Answer::Multi(
+                    pair[1]
+                        .as_array()?
+                        .iter()
+                        .map(opt)
+                        .collect::<Option<Vec<_>>>()?,
+                ),
                 Kind::Ypn => Answer::Ypn(match pair[1].as_str()? {
                     "y" => Ypn::Yes,
                     "p" => Ypn::Partly,
@@ -112,7 +134,9 @@ pub fn decode(content: &Content, fragment: &str) -> Result<(BTreeMap<String, Ans
                 Kind::Text => Answer::Text(pair[1].as_str()?.to_string()),
                 Kind::Municipality => Answer::Municipality(pair[1].as_str()?.to_string()),
             };
-            check_answer(content, q, &a).is_none().then(|| (q.id.clone(), a))
+            check_answer(content, q, &a)
+                .is_none()
+                .then(|| (q.id.clone(), a))
         })();
         match parsed {
             Some((id, a)) => {

@@ -39,6 +39,21 @@ pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// A reactive text of the catalogue. Every call returns the same closure type, so the view code
+/// for a text node is compiled once, not once per text: a large share of the wasm size.
+pub fn tr(msg: crate::i18n::Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = ctx().lang;
+    move || crate::i18n::t(lang.get(), msg)
+}
+
+/// A reactive content text (a question, a step title…), with one closure type for all of them.
+pub fn txt(
+    text: &'static crate::content::Text,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = ctx().lang;
+    move || text.get(lang.get())
+}
+
 /// Today as "YYYY-MM-DD" and now as an ISO timestamp, from the browser's clock.
 pub fn today() -> String {
     now_iso().chars().take(10).collect()
@@ -55,37 +70,58 @@ pub fn current_year() -> u16 {
 impl Ctx {
     /// Creates the state from the URL and localStorage, and starts saving and tab sync.
     pub fn init() -> Ctx {
-        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
         let params = parse_query(&query, content());
         for w in &params.warnings {
             web_sys::console::warn_1(&format!("Ilmastoaskeleet: {w}").into());
         }
-        let stored_lang = storage::read(storage::LANG_KEY).ok().flatten().and_then(|s| Lang::parse(&s));
+        let stored_lang = storage::read(storage::LANG_KEY)
+            .ok()
+            .flatten()
+            .and_then(|s| Lang::parse(&s));
         let lang = params.lang.or(stored_lang).unwrap_or_default();
 
         let (ws, save) = match storage::read(storage::KEY) {
             Err(_) => (Workspace::default(), SaveState::Blocked),
-            Ok(raw) => match decode_stored(raw.as_deref()) {
-                Loaded::Empty => (Workspace::default(), SaveState::Saved),
-                Loaded::Ok(ws) => (ws, SaveState::Saved),
-                Loaded::Newer { workspace, .. } => (workspace.unwrap_or_default(), SaveState::ReadOnly),
-                Loaded::Corrupt { reason } => {
-                    let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
-                    web_sys::console::warn_1(&format!("Ilmastoaskeleet: saved data unreadable ({reason}); kept under {key}").into());
-                    let kept = raw.as_deref().map(|r| storage::write(&key, r).is_ok()).unwrap_or(false);
-                    if kept {
-                        storage::remove(storage::KEY);
+            Ok(raw) => {
+                match decode_stored(raw.as_deref()) {
+                    Loaded::Empty => (Workspace::default(), SaveState::Saved),
+                    Loaded::Ok(ws) => (ws, SaveState::Saved),
+                    Loaded::Newer { workspace, .. } => {
+                        (workspace.unwrap_or_default(), SaveState::ReadOnly)
                     }
-                    // If it could not be kept aside, the original stays where it is and nothing
-                    // is written over it: the app runs in read-only mode.
-                    (Workspace::default(), if kept { SaveState::Corrupt(key) } else { SaveState::ReadOnly })
+                    Loaded::Corrupt { reason } => {
+                        let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
+                        web_sys::console::warn_1(&format!("Ilmastoaskeleet: saved data unreadable ({reason}); kept under {key}").into());
+                        let kept = raw
+                            .as_deref()
+                            .map(|r| storage::write(&key, r).is_ok())
+                            .unwrap_or(false);
+                        if kept {
+                            storage::remove(storage::KEY);
+                        }
+                        // If it could not be kept aside, the original stays where it is and nothing
+                        // is written over it: the app runs in read-only mode.
+                        (
+                            Workspace::default(),
+                            if kept {
+                                SaveState::Corrupt(key)
+                            } else {
+                                SaveState::ReadOnly
+                            },
+                        )
+                    }
                 }
-            },
+            }
         };
         let mut ws = ws;
         if let Some(code) = &params.kunta {
             let c = ws.active_mut();
-            c.answers.entry("profile.municipality".into()).or_insert_with(|| Answer::Municipality(code.clone()));
+            c.answers
+                .entry("profile.municipality".into())
+                .or_insert_with(|| Answer::Municipality(code.clone()));
         }
         let ctx = Ctx {
             lang: RwSignal::new(lang),
@@ -118,17 +154,18 @@ impl Ctx {
             }
         });
         // Another tab saved: take its data (this tab has nothing unsaved, since it saves at once).
-        let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-            if ev.key().as_deref() != Some(storage::KEY) {
-                return;
-            }
-            if let Loaded::Ok(ws) = decode_stored(ev.new_value().as_deref()) {
-                if ws != self.ws.get_untracked() {
-                    self.ws.set(ws);
-                    self.other_tab.set(true);
+        let handle =
+            window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() != Some(storage::KEY) {
+                    return;
                 }
-            }
-        });
+                if let Loaded::Ok(ws) = decode_stored(ev.new_value().as_deref()) {
+                    if ws != self.ws.get_untracked() {
+                        self.ws.set(ws);
+                        self.other_tab.set(true);
+                    }
+                }
+            });
         std::mem::forget(handle);
     }
 
@@ -139,7 +176,11 @@ impl Ctx {
         }
         let text = encode_workspace(ws, &now_iso());
         // Skip the write when it would only echo what another tab just saved.
-        if storage::read(storage::KEY).ok().flatten().is_some_and(|cur| same_data(&cur, &text)) {
+        if storage::read(storage::KEY)
+            .ok()
+            .flatten()
+            .is_some_and(|cur| same_data(&cur, &text))
+        {
             return;
         }
         let next = match storage::write(storage::KEY, &text) {
@@ -229,8 +270,12 @@ pub fn download(file_name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = document().create_element("a") {
         let _ = a.set_attribute("href", &url);
         let _ = a.set_attribute("download", file_name);

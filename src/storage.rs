@@ -26,8 +26,12 @@ pub enum StoreError {
 
 /// Whether localStorage can be used: it exists, does not throw, and takes a write.
 pub fn available() -> bool {
-    let Some(w) = web_sys::window() else { return false };
-    let Ok(Some(s)) = w.local_storage() else { return false };
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(s)) = w.local_storage() else {
+        return false;
+    };
     let probe = "ilmastoaskeleet.probe";
     let ok = s.set_item(probe, "1").is_ok();
     let _ = s.remove_item(probe);
@@ -38,7 +42,9 @@ pub fn read(key: &str) -> Result<Option<String>, StoreError> {
     if !available() {
         return Err(StoreError::Unavailable);
     }
-    LocalStorage::raw().get_item(key).map_err(|_| StoreError::Other)
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|_| StoreError::Other)
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
@@ -46,7 +52,10 @@ pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
         return Err(StoreError::Unavailable);
     }
     LocalStorage::raw().set_item(key, value).map_err(|e| {
-        let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             StoreError::Full
         } else {
@@ -69,7 +78,10 @@ pub fn corrupt_keys() -> Vec<String> {
     }
     let s = LocalStorage::raw();
     let n = s.length().unwrap_or(0);
-    let mut keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(CORRUPT_PREFIX)).collect();
+    let mut keys: Vec<String> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(CORRUPT_PREFIX))
+        .collect();
     keys.sort();
     keys
 }

@@ -3,7 +3,7 @@ use crate::content::{content, Kind, Question};
 use crate::i18n::{format_number, parse_number, t, tf, Lang, Msg};
 use crate::model::{Answer, Ypn};
 use crate::scoring::{Maturity, StepScore};
-use crate::state::{ctx, SaveState};
+use crate::state::{ctx, tr, txt, SaveState};
 use leptos::prelude::*;
 
 pub fn level_msg(level: Maturity) -> Msg {
@@ -26,18 +26,20 @@ pub fn level_explain_msg(level: Maturity) -> Msg {
 pub fn dom_id(prefix: &str, id: &str) -> String {
     let mut s = String::from(prefix);
     s.push('-');
-    s.extend(id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }));
+    s.extend(
+        id.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }),
+    );
     s
 }
 
 #[component]
 fn Help(q: &'static Question) -> impl IntoView {
-    let c = ctx();
     q.help.as_ref().map(|help| {
         view! {
             <details class="help">
-                <summary>{move || c.t(Msg::WhyWeAsk)}</summary>
-                <p>{move || help.get(c.lang.get()).to_string()}</p>
+                <summary>{tr(Msg::WhyWeAsk)}</summary>
+                <p>{txt(&help)}</p>
             </details>
         }
     })
@@ -48,7 +50,7 @@ fn Help(q: &'static Question) -> impl IntoView {
 pub fn QuestionView(q: &'static Question) -> impl IntoView {
     let c = ctx();
     let current = move || c.ws.with(|w| w.active().answers.get(&q.id).cloned());
-    let text = move || q.text.get(c.lang.get()).to_string();
+    let text = txt(&q.text);
     let qid = dom_id("q", &q.id);
     let disabled = move || c.read_only();
     let clear = move |_| c.set_answer(&q.id, None);
@@ -56,7 +58,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
         current().is_some().then(|| {
             view! {
                 <button type="button" class="link-button clear" on:click=clear disabled=disabled>
-                    {move || c.t(Msg::ClearAnswer)}
+                    {tr(Msg::ClearAnswer)}
                 </button>
             }
         })
@@ -64,22 +66,36 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
     match q.kind {
         Kind::Single | Kind::Multi | Kind::Ypn => {
             let multi = q.kind == Kind::Multi;
-            let options: Vec<(String, Box<dyn Fn(Lang) -> String + Send + Sync>)> = if q.kind == Kind::Ypn {
-                Ypn::ALL
-                    .iter()
-                    .map(|y| {
-                        let msg = match y {
-                            Ypn::Yes => Msg::Yes,
-                            Ypn::Partly => Msg::Partly,
-                            Ypn::No => Msg::No,
-                            Ypn::DontKnow => Msg::DontKnow,
-                        };
-                        (ypn_code(*y).to_string(), Box::new(move |l| t(l, msg).to_string()) as Box<dyn Fn(Lang) -> String + Send + Sync>)
-                    })
-                    .collect()
-            } else {
-                q.options.iter().map(|o| (o.id.clone(), Box::new(move |l| o.label.get(l).to_string()) as Box<dyn Fn(Lang) -> String + Send + Sync>)).collect()
-            };
+            let options: Vec<(String, Box<dyn Fn(Lang) -> String + Send + Sync>)> =
+                if q.kind == Kind::Ypn {
+                    Ypn::ALL
+                        .iter()
+                        .map(|y| {
+                            let msg = match y {
+                                Ypn::Yes => Msg::Yes,
+                                Ypn::Partly => Msg::Partly,
+                                Ypn::No => Msg::No,
+                                Ypn::DontKnow => Msg::DontKnow,
+                            };
+                            (
+                                ypn_code(*y).to_string(),
+                                Box::new(move |l| t(l, msg).to_string())
+                                    as Box<dyn Fn(Lang) -> String + Send + Sync>,
+                            )
+                        })
+                        .collect()
+                } else {
+                    q.options
+                        .iter()
+                        .map(|o| {
+                            (
+                                o.id.clone(),
+                                Box::new(move |l| o.label.get(l).to_string())
+                                    as Box<dyn Fn(Lang) -> String + Send + Sync>,
+                            )
+                        })
+                        .collect()
+                };
             let inputs = options
                 .into_iter()
                 .map(|(oid, label)| {
@@ -132,7 +148,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
             view! {
                 <fieldset class="question" id=qid.clone()>
                     <legend>{text}</legend>
-                    {multi.then(|| view! { <p class="hint">{move || c.t(Msg::ChooseAny)}</p> })}
+                    {multi.then(|| view! { <p class="hint">{tr(Msg::ChooseAny)}</p> })}
                     <Help q />
                     <div class="options">{inputs}</div>
                     {clear_button}
@@ -150,19 +166,26 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
                 if raw.trim().is_empty() {
                     return Ok(None);
                 }
-                let Some(n) = parse_number(raw) else { return Err(t(l, Msg::ErrorNotNumber).to_string()) };
+                let Some(n) = parse_number(raw) else {
+                    return Err(t(l, Msg::ErrorNotNumber).to_string());
+                };
                 if q.integer && n.fract() != 0.0 {
                     return Err(t(l, Msg::ErrorWholeNumber).to_string());
                 }
                 if q.min.is_some_and(|m| n < m) || q.max.is_some_and(|m| n > m) {
                     let lo = format_number(l, q.min.unwrap_or(0.0), 2);
-                    let hi = q.max.map(|m| format_number(l, m, 2)).unwrap_or_else(|| "∞".into());
+                    let hi = q
+                        .max
+                        .map(|m| format_number(l, m, 2))
+                        .unwrap_or_else(|| "∞".into());
                     return Err(tf(l, Msg::ErrorRange, &[("min", &lo), ("max", &hi)]));
                 }
                 Ok(Some(n))
             };
             let value = move || match current() {
-                Some(Answer::Number(n)) => format_number(c.lang.get(), n, 3).replace('\u{202f}', ""),
+                Some(Answer::Number(n)) => {
+                    format_number(c.lang.get(), n, 3).replace('\u{202f}', "")
+                }
                 _ => String::new(),
             };
             view! {
@@ -285,7 +308,7 @@ fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
     };
     view! {
         <div class="question" id=qid.clone()>
-            <label for=input_id.clone() class="q-label">{move || q.text.get(c.lang.get()).to_string()}</label>
+            <label for=input_id.clone() class="q-label">{txt(&q.text)}</label>
             <Help q />
             <input
                 type="text"
@@ -378,21 +401,21 @@ pub fn MaturityChart(scores: Vec<StepScore>) -> impl IntoView {
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 720 {height}") role="img" aria-labelledby="maturity-chart-title" class="bars">
-                <title id="maturity-chart-title">{move || c.t(Msg::ChartMaturityTitle)}</title>
+                <title id="maturity-chart-title">{tr(Msg::ChartMaturityTitle)}</title>
                 {bars}
             </svg>
-            <figcaption>{move || c.t(Msg::ChartTableNote)}</figcaption>
+            <figcaption>{tr(Msg::ChartTableNote)}</figcaption>
         </figure>
         <div class="table-wrap">
             <table>
-                <caption>{move || c.t(Msg::ChartMaturityTitle)}</caption>
+                <caption>{tr(Msg::ChartMaturityTitle)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || c.t(Msg::Step)}</th>
-                        <th scope="col">{move || c.t(Msg::Level)}</th>
-                        <th scope="col">{move || c.t(Msg::Share)}</th>
-                        <th scope="col">{move || c.t(Msg::Answered)}</th>
-                        <th scope="col">{move || c.t(Msg::DontKnowCount)}</th>
+                        <th scope="col">{tr(Msg::Step)}</th>
+                        <th scope="col">{tr(Msg::Level)}</th>
+                        <th scope="col">{tr(Msg::Share)}</th>
+                        <th scope="col">{tr(Msg::Answered)}</th>
+                        <th scope="col">{tr(Msg::DontKnowCount)}</th>
                     </tr>
                 </thead>
                 <tbody>{table_rows}</tbody>
@@ -403,7 +426,11 @@ pub fn MaturityChart(scores: Vec<StepScore>) -> impl IntoView {
 
 /// Horizontal bars for labelled amounts (the largest footprint sources), plus a table.
 #[component]
-pub fn AmountChart(title: Signal<String>, rows: Signal<Vec<(String, f64)>>, unit: &'static str) -> impl IntoView {
+pub fn AmountChart(
+    title: Signal<String>,
+    rows: Signal<Vec<(String, f64)>>,
+    unit: &'static str,
+) -> impl IntoView {
     let c = ctx();
     let chart_id = format!("chart-{}", unit.replace(' ', ""));
     let title_id = format!("{chart_id}-title");
