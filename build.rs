@@ -19,13 +19,14 @@ fn main() {
     for name in DATA_FILES {
         let path = format!("content/{name}.toml");
         let text = read(&path);
-        let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| fail(&path, &e.to_string()));
+        let value: toml::Value =
+            toml::from_str(&text).unwrap_or_else(|e| fail(&path, &e.to_string()));
         let json = serde_json::to_string(&value).expect("TOML values are valid JSON");
         write(&out.join(format!("{name}.json")), &json);
     }
     let munis = read("content/municipalities.json");
-    let value: serde_json::Value =
-        serde_json::from_str(&munis).unwrap_or_else(|e| fail("content/municipalities.json", &e.to_string()));
+    let value: serde_json::Value = serde_json::from_str(&munis)
+        .unwrap_or_else(|e| fail("content/municipalities.json", &e.to_string()));
     write(&out.join("municipalities.json"), &value.to_string());
 
     write(&out.join("ui_gen.rs"), &ui_catalogue());
@@ -39,8 +40,14 @@ fn ui_catalogue() -> String {
     let mut rows = String::new();
     let mut keys = String::new();
     for (key, texts) in &table {
-        if !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-            fail(path, &format!("key `{key}`: use lower-case letters, digits and _ only"));
+        if !key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            fail(
+                path,
+                &format!("key `{key}`: use lower-case letters, digits and _ only"),
+            );
         }
         let mut row = Vec::new();
         for lang in LANGS {
@@ -50,13 +57,18 @@ fn ui_catalogue() -> String {
             }
         }
         if let Some(extra) = texts.keys().find(|k| !LANGS.contains(&k.as_str())) {
-            fail(path, &format!("key `{key}` has an unknown language `{extra}`"));
+            fail(
+                path,
+                &format!("key `{key}` has an unknown language `{extra}`"),
+            );
         }
         let variant: String = key
             .split('_')
             .map(|part| {
                 let mut c = part.chars();
-                c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
             })
             .collect();
         variants.push_str(&format!("    {variant},\n"));

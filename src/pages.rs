@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
             {(!embed).then(|| view! { <Header /> })}
             {embed.then(|| view! { <EmbedBar /> })}
             <SaveNotices />
+            <ShareImport />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Landing />
@@ -120,6 +121,72 @@ fn StartAt() -> impl IntoView {
             post_to_parent("scroll-top", None);
         });
     });
+}
+
+/// A share link (`#a=…`) carries answers: offer to take them in, as a new company or in place of
+/// the current answers (which are kept as a backup first). The fragment is removed at once.
+#[component]
+fn ShareImport() -> impl IntoView {
+    let c = ctx();
+    let hash = window().location().hash().unwrap_or_default();
+    let offered =
+        RwSignal::new(None::<Result<(std::collections::BTreeMap<String, Answer>, usize), ()>>);
+    if let Some(frag) = hash.strip_prefix("#a=") {
+        offered.set(Some(crate::share::decode(content(), frag).map_err(|_| ())));
+        let path = window().location().pathname().unwrap_or_default();
+        let search = window().location().search().unwrap_or_default();
+        let _ = window().history().map(|h| {
+            h.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            )
+        });
+    }
+    let take = move |as_new: bool| {
+        let Some(Ok((answers, _))) = offered.get_untracked() else {
+            return;
+        };
+        let backup = crate::persist::encode_workspace(&c.ws.get_untracked(), &now_iso());
+        let _ = crate::storage::write(crate::storage::BACKUP_KEY, &backup);
+        let now = now_iso();
+        c.ws.update(|w| {
+            if as_new {
+                w.add_company(&now);
+            }
+            let co = w.active_mut();
+            co.answers = answers;
+            co.updated = now;
+        });
+        offered.set(None);
+    };
+    move || {
+        offered.get().map(|r| match r {
+            Ok((answers, dropped)) => view! {
+                <div class="notices">
+                    <div class="notice info" role="status">
+                        <p>
+                            {move || tf(c.lang.get(), Msg::ShareImportNotice, &[("n", &answers.len().to_string())])}
+                            {(dropped > 0).then(|| view! { " " {move || tf(c.lang.get(), Msg::ShareImportDropped, &[("n", &dropped.to_string())])} })}
+                        </p>
+                        <button type="button" class="button" on:click=move |_| take(true)>{tr(Msg::ImportAsNew)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| take(false)>{tr(Msg::ImportReplace)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| offered.set(None)>{tr(Msg::Dismiss)}</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Err(()) => view! {
+                <div class="notices">
+                    <div class="notice warn" role="alert">
+                        <p>{tr(Msg::ShareImportInvalid)}</p>
+                        <button type="button" class="button secondary" on:click=move |_| offered.set(None)>{tr(Msg::Dismiss)}</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        })
+    }
 }
 
 #[component]

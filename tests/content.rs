@@ -18,10 +18,20 @@ fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) {
 }
 
 fn facts() -> BTreeSet<&'static str> {
-    content().vocabulary.facts.iter().map(|f| f.id.as_str()).collect()
+    content()
+        .vocabulary
+        .facts
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect()
 }
 fn needs() -> BTreeSet<&'static str> {
-    content().vocabulary.needs.iter().map(|f| f.id.as_str()).collect()
+    content()
+        .vocabulary
+        .needs
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect()
 }
 
 /// Facts and needs that some answer option (or ypn answer) can emit.
@@ -31,7 +41,10 @@ fn emitted() -> BTreeSet<String> {
         for o in &q.options {
             out.extend(o.facts.iter().chain(&o.needs).cloned());
         }
-        for e in [&q.on_yes, &q.on_partly, &q.on_no, &q.on_dontknow].into_iter().flatten() {
+        for e in [&q.on_yes, &q.on_partly, &q.on_no, &q.on_dontknow]
+            .into_iter()
+            .flatten()
+        {
             out.extend(e.facts.iter().chain(&e.needs).cloned());
         }
     }
@@ -39,9 +52,16 @@ fn emitted() -> BTreeSet<String> {
 }
 
 fn is_https_url(u: &str) -> bool {
-    let Some(rest) = u.strip_prefix("https://") else { return false };
+    let Some(rest) = u.strip_prefix("https://") else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    host.contains('.') && !host.starts_with('.') && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-') && !u.contains(' ')
+    host.contains('.')
+        && !host.starts_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && !u.contains(' ')
 }
 
 #[test]
@@ -63,55 +83,121 @@ fn vocabulary_is_unique_and_translated() {
 #[test]
 fn steps_follow_the_workbook_order() {
     let ids: Vec<&str> = content().steps.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, [PROFILE, "why", "current", "footprint", "goals", "actions", "renewal", "monitoring", "communication", "support"]);
+    assert_eq!(
+        ids,
+        [
+            PROFILE,
+            "why",
+            "current",
+            "footprint",
+            "goals",
+            "actions",
+            "renewal",
+            "monitoring",
+            "communication",
+            "support"
+        ]
+    );
     for s in content().workbook_steps() {
-        assert!((4..=10).contains(&s.questions.len()), "step {} has {} questions", s.id, s.questions.len());
+        assert!(
+            (4..=10).contains(&s.questions.len()),
+            "step {} has {} questions",
+            s.id,
+            s.questions.len()
+        );
     }
 }
 
 #[test]
 fn questions_are_valid_and_translated() {
     let (facts, needs) = (facts(), needs());
-    unique("question", content().steps.iter().flat_map(|s| &s.questions).map(|q| q.id.as_str()));
+    unique(
+        "question",
+        content()
+            .steps
+            .iter()
+            .flat_map(|s| &s.questions)
+            .map(|q| q.id.as_str()),
+    );
     let mut kinds = BTreeSet::new();
     for s in &content().steps {
         texts_ok(&s.id, &s.title);
         texts_ok(&s.id, &s.intro);
         for q in &s.questions {
             kinds.insert(format!("{:?}", q.kind));
-            assert!(q.id.starts_with(&format!("{}.", s.id)), "{} is not in step {}", q.id, s.id);
+            assert!(
+                q.id.starts_with(&format!("{}.", s.id)),
+                "{} is not in step {}",
+                q.id,
+                s.id
+            );
             texts_ok(&q.id, &q.text);
             if let Some(h) = &q.help {
                 texts_ok(&q.id, h);
             }
             unique(&q.id, q.options.iter().map(|o| o.id.as_str()));
             match q.kind {
-                Kind::Single | Kind::Multi => assert!(q.options.len() >= 2, "{} needs options", q.id),
+                Kind::Single | Kind::Multi => {
+                    assert!(q.options.len() >= 2, "{} needs options", q.id)
+                }
                 _ => assert!(q.options.is_empty(), "{} has options it cannot use", q.id),
             }
             if q.kind == Kind::Number {
                 let unit = q.unit.as_deref().unwrap_or("");
-                assert!(["kWh", "MWh", "l", "km", "eur", "kg", "t", "pcs", "persons", "pct", "m2"].contains(&unit), "{}: unit `{unit}`", q.id);
+                assert!(
+                    ["kWh", "MWh", "l", "km", "eur", "kg", "t", "pcs", "persons", "pct", "m2"]
+                        .contains(&unit),
+                    "{}: unit `{unit}`",
+                    q.id
+                );
             }
             if q.kind == Kind::Municipality {
-                assert_eq!(s.id, PROFILE, "the municipality picker belongs to the profile");
+                assert_eq!(
+                    s.id, PROFILE,
+                    "the municipality picker belongs to the profile"
+                );
             }
             for o in &q.options {
                 texts_ok(&format!("{}.{}", q.id, o.id), &o.label);
                 assert!(o.points <= 2, "{}.{}: points over 2", q.id, o.id);
                 for f in &o.facts {
-                    assert!(facts.contains(f.as_str()), "{}.{}: unknown fact {f}", q.id, o.id);
+                    assert!(
+                        facts.contains(f.as_str()),
+                        "{}.{}: unknown fact {f}",
+                        q.id,
+                        o.id
+                    );
                 }
                 for n in &o.needs {
-                    assert!(needs.contains(n.as_str()), "{}.{}: unknown need {n}", q.id, o.id);
+                    assert!(
+                        needs.contains(n.as_str()),
+                        "{}.{}: unknown need {n}",
+                        q.id,
+                        o.id
+                    );
                 }
             }
-            for e in [&q.on_yes, &q.on_partly, &q.on_no, &q.on_dontknow].into_iter().flatten() {
-                assert!(e.facts.iter().all(|f| facts.contains(f.as_str())), "{}: unknown fact", q.id);
-                assert!(e.needs.iter().all(|n| needs.contains(n.as_str())), "{}: unknown need", q.id);
+            for e in [&q.on_yes, &q.on_partly, &q.on_no, &q.on_dontknow]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    e.facts.iter().all(|f| facts.contains(f.as_str())),
+                    "{}: unknown fact",
+                    q.id
+                );
+                assert!(
+                    e.needs.iter().all(|n| needs.contains(n.as_str())),
+                    "{}: unknown need",
+                    q.id
+                );
             }
             if s.id != PROFILE && matches!(q.kind, Kind::Single | Kind::Multi | Kind::Ypn) {
-                assert!(q.max_points() >= 1, "{}: a scored question must be able to earn points", q.id);
+                assert!(
+                    q.max_points() >= 1,
+                    "{}: a scored question must be able to earn points",
+                    q.id
+                );
             }
         }
     }
@@ -129,11 +215,19 @@ fn every_question_is_reachable_by_some_profile() {
         .collect();
     for q in content().steps.iter().flat_map(|s| &s.questions) {
         for t in q.when.iter().chain(&q.unless) {
-            assert!(profile_facts.contains(t), "{}: when/unless `{t}` is not a profile fact", q.id);
+            assert!(
+                profile_facts.contains(t),
+                "{}: when/unless `{t}` is not a profile fact",
+                q.id
+            );
         }
         // Some profile without any `unless` fact and with one `when` fact exists, because a
         // when-fact and an unless-fact of the same question must differ.
-        assert!(q.when.iter().all(|w| !q.unless.contains(w)), "{} can never be shown", q.id);
+        assert!(
+            q.when.iter().all(|w| !q.unless.contains(w)),
+            "{} can never be shown",
+            q.id
+        );
     }
 }
 
@@ -141,10 +235,18 @@ fn every_question_is_reachable_by_some_profile() {
 fn every_fact_and_need_of_the_vocabulary_can_be_emitted() {
     let emitted = emitted();
     for f in &content().vocabulary.facts {
-        assert!(emitted.contains(&f.id), "fact {} is never emitted by any answer", f.id);
+        assert!(
+            emitted.contains(&f.id),
+            "fact {} is never emitted by any answer",
+            f.id
+        );
     }
     for n in &content().vocabulary.needs {
-        assert!(emitted.contains(&n.id), "need {} is never emitted by any answer", n.id);
+        assert!(
+            emitted.contains(&n.id),
+            "need {} is never emitted by any answer",
+            n.id
+        );
     }
 }
 
@@ -157,7 +259,11 @@ fn quick_path_is_short_and_full_path_fits_in_forty_minutes() {
     // About 30 seconds a question on the full path: under 40 minutes means at most 80.
     assert!(all.len() <= 80, "{} questions", all.len());
     for s in content().workbook_steps() {
-        assert!(s.questions.iter().any(|q| q.quick), "step {} has no quick question", s.id);
+        assert!(
+            s.questions.iter().any(|q| q.quick),
+            "step {} has no quick question",
+            s.id
+        );
     }
 }
 
@@ -165,19 +271,40 @@ fn quick_path_is_short_and_full_path_fits_in_forty_minutes() {
 fn actions_are_valid_and_each_can_be_suggested() {
     let (facts, needs) = (facts(), needs());
     let emitted = emitted();
-    let cats: BTreeSet<&str> = content().vocabulary.categories.iter().map(|c| c.id.as_str()).collect();
-    assert!(content().actions.len() >= 60, "{} actions", content().actions.len());
+    let cats: BTreeSet<&str> = content()
+        .vocabulary
+        .categories
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(
+        content().actions.len() >= 60,
+        "{} actions",
+        content().actions.len()
+    );
     unique("action", content().actions.iter().map(|a| a.id.as_str()));
     for a in &content().actions {
         for t in [&a.title, &a.what, &a.why, &a.impact_note] {
             texts_ok(&a.id, t);
         }
-        assert!(cats.contains(a.category.as_str()), "{}: unknown category", a.id);
+        assert!(
+            cats.contains(a.category.as_str()),
+            "{}: unknown category",
+            a.id
+        );
         assert!(!a.when.is_empty(), "{}: no trigger", a.id);
         for t in &a.when {
-            assert!(facts.contains(t.as_str()) || needs.contains(t.as_str()), "{}: unknown trigger {t}", a.id);
+            assert!(
+                facts.contains(t.as_str()) || needs.contains(t.as_str()),
+                "{}: unknown trigger {t}",
+                a.id
+            );
         }
-        assert!(a.when.iter().any(|t| emitted.contains(t)), "{}: no answer can trigger it", a.id);
+        assert!(
+            a.when.iter().any(|t| emitted.contains(t)),
+            "{}: no answer can trigger it",
+            a.id
+        );
         for t in a.done_when.iter().chain(&a.sectors) {
             assert!(facts.contains(t.as_str()), "{}: unknown fact {t}", a.id);
         }
@@ -186,14 +313,25 @@ fn actions_are_valid_and_each_can_be_suggested() {
             s.contains('%') || s.contains("kWh")
         });
         if quotes_figure {
-            assert!(a.source.as_deref().is_some_and(is_https_url), "{}: quotes a figure without a source", a.id);
+            assert!(
+                a.source.as_deref().is_some_and(is_https_url),
+                "{}: quotes a figure without a source",
+                a.id
+            );
         }
         if let Some(s) = &a.source {
-            assert!(is_https_url(s), "{}: source `{s}` is not an https URL", a.id);
+            assert!(
+                is_https_url(s),
+                "{}: source `{s}` is not an https URL",
+                a.id
+            );
         }
     }
     for c in &cats {
-        assert!(content().actions.iter().any(|a| a.category == *c), "no action in category {c}");
+        assert!(
+            content().actions.iter().any(|a| a.category == *c),
+            "no action in category {c}"
+        );
     }
 }
 
@@ -210,15 +348,38 @@ fn supports_are_sourced_dated_and_translated() {
         for u in &s.urls {
             assert!(is_https_url(u), "{}: `{u}` is not a valid https URL", s.id);
         }
-        assert!(valid_date(&s.checked, false), "{}: checked `{}`", s.id, s.checked);
+        assert!(
+            valid_date(&s.checked, false),
+            "{}: checked `{}`",
+            s.id,
+            s.checked
+        );
         let ev = &s.last_evidence;
-        assert!(ev.len() == 4 && ev.parse::<u16>().is_ok() || valid_date(ev, true) || valid_date(ev, false), "{}: last_evidence `{ev}`", s.id);
-        assert!(s.national || !s.municipalities.is_empty() || !s.regions.is_empty(), "{}: no area", s.id);
+        assert!(
+            ev.len() == 4 && ev.parse::<u16>().is_ok()
+                || valid_date(ev, true)
+                || valid_date(ev, false),
+            "{}: last_evidence `{ev}`",
+            s.id
+        );
+        assert!(
+            s.national || !s.municipalities.is_empty() || !s.regions.is_empty(),
+            "{}: no area",
+            s.id
+        );
         for m in &s.municipalities {
-            assert!(content().municipality(m).is_some(), "{}: unknown municipality {m}", s.id);
+            assert!(
+                content().municipality(m).is_some(),
+                "{}: unknown municipality {m}",
+                s.id
+            );
         }
         for r in &s.regions {
-            assert!(content().region(r).is_some(), "{}: unknown region {r}", s.id);
+            assert!(
+                content().region(r).is_some(),
+                "{}: unknown region {r}",
+                s.id
+            );
         }
         for n in &s.needs {
             assert!(needs.contains(n.as_str()), "{}: unknown need {n}", s.id);
@@ -227,7 +388,10 @@ fn supports_are_sourced_dated_and_translated() {
             assert!(facts.contains(f.as_str()), "{}: unknown fact {f}", s.id);
         }
     }
-    assert!(content().supports.iter().any(|s| s.status == Status::Ended), "ended entries are kept for the record");
+    assert!(
+        content().supports.iter().any(|s| s.status == Status::Ended),
+        "ended entries are kept for the record"
+    );
 }
 
 #[test]
@@ -237,8 +401,17 @@ fn factors_are_sourced_and_usable() {
         texts_ok(&f.id, &f.label);
         texts_ok(&f.id, &f.where_to_find);
         assert!((1..=3).contains(&f.scope), "{}: scope", f.id);
-        assert!(f.kg_per_unit >= 0.0 && f.kg_per_unit.is_finite(), "{}: factor", f.id);
-        assert!(!conversions(&f.unit).is_empty(), "{}: unit {} cannot be entered", f.id, f.unit);
+        assert!(
+            f.kg_per_unit >= 0.0 && f.kg_per_unit.is_finite(),
+            "{}: factor",
+            f.id
+        );
+        assert!(
+            !conversions(&f.unit).is_empty(),
+            "{}: unit {} cannot be entered",
+            f.id,
+            f.unit
+        );
         assert!(is_https_url(&f.url), "{}: url", f.id);
         assert!(valid_date(&f.checked, false), "{}: checked", f.id);
         assert!((1990..=2030).contains(&f.year), "{}: year", f.id);
@@ -251,19 +424,48 @@ fn municipalities_are_the_308_of_2025() {
     let g = &content().geo;
     assert_eq!(g.municipalities.len(), 308);
     assert_eq!(g.regions.len(), 19);
-    unique("municipality", g.municipalities.iter().map(|m| m.code.as_str()));
+    unique(
+        "municipality",
+        g.municipalities.iter().map(|m| m.code.as_str()),
+    );
     for m in &g.municipalities {
-        assert!(m.code.len() == 3 && m.code.bytes().all(|b| b.is_ascii_digit()), "{}", m.code);
-        assert!(content().region(&m.region).is_some(), "{}: region {}", m.fi, m.region);
+        assert!(
+            m.code.len() == 3 && m.code.bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            m.code
+        );
+        assert!(
+            content().region(&m.region).is_some(),
+            "{}: region {}",
+            m.fi,
+            m.region
+        );
     }
     assert!(valid_date(&g.checked, false));
     assert!(!g.source.is_empty() && g.source_urls.iter().all(|u| is_https_url(u)));
     let c = content();
-    assert_eq!(c.find_municipality("091").map(|m| m.fi.as_str()), Some("Helsinki"));
-    assert_eq!(c.find_municipality("helsingfors").map(|m| m.code.as_str()), Some("091"));
-    assert_eq!(c.find_municipality("KERAVA").map(|m| m.code.as_str()), Some("245"));
-    assert_eq!(c.find_municipality("Ingå").map(|m| m.code.as_str()), Some("149"));
+    assert_eq!(
+        c.find_municipality("091").map(|m| m.fi.as_str()),
+        Some("Helsinki")
+    );
+    assert_eq!(
+        c.find_municipality("helsingfors").map(|m| m.code.as_str()),
+        Some("091")
+    );
+    assert_eq!(
+        c.find_municipality("KERAVA").map(|m| m.code.as_str()),
+        Some("245")
+    );
+    assert_eq!(
+        c.find_municipality("Ingå").map(|m| m.code.as_str()),
+        Some("149")
+    );
     assert!(c.find_municipality("91").is_none());
     assert!(c.find_municipality("Atlantis").is_none());
-    assert_eq!(c.search_municipalities("kera").first().map(|m| m.code.as_str()), Some("245"));
+    assert_eq!(
+        c.search_municipalities("kera")
+            .first()
+            .map(|m| m.code.as_str()),
+        Some("245")
+    );
 }

@@ -12,7 +12,9 @@ use ilmastoaskeleet::scoring::{overall, score_all, score_step, Maturity};
 use std::collections::BTreeMap;
 
 fn answers(list: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
-    list.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
 }
 fn choice(s: &str) -> Answer {
     Answer::Choice(s.into())
@@ -67,13 +69,26 @@ fn levels_follow_the_thirds() {
 
 #[test]
 fn multi_choice_points_are_capped_and_overall_pools_all_points() {
-    let a = answers(&[("why.drivers", multi(&["customers", "costs", "image", "values"]))]);
+    let a = answers(&[(
+        "why.drivers",
+        multi(&["customers", "costs", "image", "values"]),
+    )]);
     let s = score_all(content(), &a, PathKind::Full);
     let why = &s[0];
-    assert_eq!((why.points, why.max), (2, 2), "four drivers of 1 point each are capped at 2");
-    let a = answers(&[("why.stage", choice("systematic")), ("goals.set", choice("none"))]);
+    assert_eq!(
+        (why.points, why.max),
+        (2, 2),
+        "four drivers of 1 point each are capped at 2"
+    );
+    let a = answers(&[
+        ("why.stage", choice("systematic")),
+        ("goals.set", choice("none")),
+    ]);
     // 2 of 2 and 0 of 2: half the points overall.
-    assert_eq!(overall(&score_all(content(), &a, PathKind::Full)), Some(Maturity::OnTheWay));
+    assert_eq!(
+        overall(&score_all(content(), &a, PathKind::Full)),
+        Some(Maturity::OnTheWay)
+    );
 }
 
 #[test]
@@ -81,18 +96,36 @@ fn profile_decides_which_questions_appear() {
     let heating = content().question("current.heating").expect("q");
     let farm_q = content().question("actions.farm").expect("q");
     let none = profile(content(), &answers(&[("profile.premises", choice("none"))]));
-    let rented = profile(content(), &answers(&[("profile.premises", choice("rented")), ("profile.flags", multi(&["farm"]))]));
-    assert!(!visible(heating, &none, PathKind::Full), "no premises, no heating question");
+    let rented = profile(
+        content(),
+        &answers(&[
+            ("profile.premises", choice("rented")),
+            ("profile.flags", multi(&["farm"])),
+        ]),
+    );
+    assert!(
+        !visible(heating, &none, PathKind::Full),
+        "no premises, no heating question"
+    );
     assert!(visible(heating, &rented, PathKind::Full));
-    assert!(visible(farm_q, &rented, PathKind::Full), "farms get farm questions");
+    assert!(
+        visible(farm_q, &rented, PathKind::Full),
+        "farms get farm questions"
+    );
     assert!(!visible(farm_q, &none, PathKind::Full));
     let turnover = content().question("profile.turnover").expect("q");
-    assert!(!visible(turnover, &none, PathKind::Quick), "full-path questions are hidden on the quick path");
+    assert!(
+        !visible(turnover, &none, PathKind::Quick),
+        "full-path questions are hidden on the quick path"
+    );
 }
 
 #[test]
 fn municipality_answer_gives_municipality_and_region_facts() {
-    let p = profile(content(), &answers(&[("profile.municipality", Answer::Municipality("245".into()))]));
+    let p = profile(
+        content(),
+        &answers(&[("profile.municipality", Answer::Municipality("245".into()))]),
+    );
     assert!(p.facts.contains("municipality:245"));
     assert!(p.facts.contains("region:01"));
 }
@@ -101,13 +134,24 @@ fn municipality_answer_gives_municipality_and_region_facts() {
 
 #[test]
 fn oil_heating_brings_heat_pump_actions_with_their_reason() {
-    let a = answers(&[("profile.premises", choice("own")), ("current.heating", choice("oil"))]);
+    let a = answers(&[
+        ("profile.premises", choice("own")),
+        ("current.heating", choice("oil")),
+    ]);
     let p = profile(content(), &a);
     let ranked = rank(content(), &p, &[], &[]);
     assert!(!ranked.is_empty());
-    let oil: Vec<_> = ranked.iter().filter(|s| s.reasons.contains(&Reason::Fact("heating:oil".into()))).collect();
-    assert!(!oil.is_empty(), "an oil-heated company gets heating actions");
-    assert!(oil.iter().all(|s| s.action.when.contains(&"heating:oil".to_string())));
+    let oil: Vec<_> = ranked
+        .iter()
+        .filter(|s| s.reasons.contains(&Reason::Fact("heating:oil".into())))
+        .collect();
+    assert!(
+        !oil.is_empty(),
+        "an oil-heated company gets heating actions"
+    );
+    assert!(oil
+        .iter()
+        .all(|s| s.action.when.contains(&"heating:oil".to_string())));
     // Scores are sorted, best first.
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
 }
@@ -117,32 +161,87 @@ fn done_actions_are_left_out() {
     let a = answers(&[("current.electricity", choice("grid"))]);
     let p = profile(content(), &a);
     let ranked = rank(content(), &p, &[], &[]);
-    let first = ranked.iter().find(|s| s.reasons.contains(&Reason::Fact("electricity:grid".into()))).expect("grid electricity suggests something").action.id.clone();
-    let plan = vec![PlanItem { id: "p1".into(), action: Some(first.clone()), status: PlanStatus::Done, ..PlanItem::default() }];
-    assert!(!rank(content(), &p, &plan, &[]).iter().any(|s| s.action.id == first), "an action done in the plan is not suggested again");
-    let plan = vec![PlanItem { id: "p1".into(), action: Some(first.clone()), status: PlanStatus::Planned, ..PlanItem::default() }];
-    assert!(rank(content(), &p, &plan, &[]).iter().any(|s| s.action.id == first && s.in_plan), "a planned action is shown as in the plan");
+    let first = ranked
+        .iter()
+        .find(|s| s.reasons.contains(&Reason::Fact("electricity:grid".into())))
+        .expect("grid electricity suggests something")
+        .action
+        .id
+        .clone();
+    let plan = vec![PlanItem {
+        id: "p1".into(),
+        action: Some(first.clone()),
+        status: PlanStatus::Done,
+        ..PlanItem::default()
+    }];
+    assert!(
+        !rank(content(), &p, &plan, &[])
+            .iter()
+            .any(|s| s.action.id == first),
+        "an action done in the plan is not suggested again"
+    );
+    let plan = vec![PlanItem {
+        id: "p1".into(),
+        action: Some(first.clone()),
+        status: PlanStatus::Planned,
+        ..PlanItem::default()
+    }];
+    assert!(
+        rank(content(), &p, &plan, &[])
+            .iter()
+            .any(|s| s.action.id == first && s.in_plan),
+        "a planned action is shown as in the plan"
+    );
     // An answer that shows the action is done (renewable electricity) leaves out actions that list it.
-    let p = profile(content(), &answers(&[("current.electricity", choice("renewable"))]));
-    assert!(rank(content(), &p, &[], &[]).iter().all(|s| !s.action.done_when.contains(&"electricity:renewable".to_string())));
+    let p = profile(
+        content(),
+        &answers(&[("current.electricity", choice("renewable"))]),
+    );
+    assert!(rank(content(), &p, &[], &[]).iter().all(|s| !s
+        .action
+        .done_when
+        .contains(&"electricity:renewable".to_string())));
 }
 
 #[test]
 fn largest_footprint_source_raises_its_actions() {
-    let a = answers(&[("profile.premises", choice("own")), ("current.heating", choice("oil")), ("current.electricity", choice("grid"))]);
+    let a = answers(&[
+        ("profile.premises", choice("own")),
+        ("current.heating", choice("oil")),
+        ("current.electricity", choice("grid")),
+    ]);
     let p = profile(content(), &a);
     let base = rank(content(), &p, &[], &[]);
     let boosted = rank(content(), &p, &[], &["heating".to_string()]);
-    let top_base = base.iter().position(|s| s.action.category == "heating").expect("heating action");
-    let top_boost = boosted.iter().position(|s| s.action.category == "heating").expect("heating action");
+    let top_base = base
+        .iter()
+        .position(|s| s.action.category == "heating")
+        .expect("heating action");
+    let top_boost = boosted
+        .iter()
+        .position(|s| s.action.category == "heating")
+        .expect("heating action");
     assert!(top_boost <= top_base);
-    assert!(boosted[top_boost].reasons.contains(&Reason::LargestSource("heating".into())));
+    assert!(boosted[top_boost]
+        .reasons
+        .contains(&Reason::LargestSource("heating".into())));
 }
 
 // ------------------------------------------------------------------ footprint
 
 fn fp(entries: &[(&str, f64, &str)]) -> FootprintYear {
-    entries.iter().map(|(id, a, u)| (id.to_string(), FootprintEntry { amount: *a, unit: u.to_string() })).collect()
+    entries
+        .iter()
+        .map(|(id, a, u)| {
+            (
+                id.to_string(),
+                FootprintEntry {
+                    amount: *a,
+                    unit: u.to_string(),
+                },
+            )
+        })
+        .collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -160,9 +259,18 @@ fn units_convert() {
 /// Worked example (a) of docs/footprint-method.md, computed by hand there.
 #[test]
 fn worked_example_cafe() {
-    let e = estimate(content(), &fp(&[("electricity.grid", 20_000.0, "kWh"), ("heating.district", 15.0, "MWh"), ("travel.train", 300.0, "km")]));
+    let e = estimate(
+        content(),
+        &fp(&[
+            ("electricity.grid", 20_000.0, "kWh"),
+            ("heating.district", 15.0, "MWh"),
+            ("travel.train", 300.0, "km"),
+        ]),
+    );
     let f = |id: &str| content().factor(id).expect(id).kg_per_unit;
-    let expected = 20_000.0 * f("electricity.grid") + 15_000.0 * f("heating.district") + 300.0 * f("travel.train");
+    let expected = 20_000.0 * f("electricity.grid")
+        + 15_000.0 * f("heating.district")
+        + 300.0 * f("travel.train");
     assert!(close(e.total_kg, expected));
     assert!(close(e.total_kg, 3151.116), "total {}", e.total_kg);
     assert_eq!(format!("{:.2}", e.total_t()), "3.15");
@@ -174,7 +282,12 @@ fn worked_example_cafe() {
 fn worked_example_machine_shop() {
     let e = estimate(
         content(),
-        &fp(&[("electricity.grid", 120_000.0, "kWh"), ("heating.oil", 4000.0, "l"), ("fuel.diesel", 6000.0, "l"), ("purchases.materials-metal", 50_000.0, "eur")]),
+        &fp(&[
+            ("electricity.grid", 120_000.0, "kWh"),
+            ("heating.oil", 4000.0, "l"),
+            ("fuel.diesel", 6000.0, "l"),
+            ("purchases.materials-metal", 50_000.0, "eur"),
+        ]),
     );
     assert!(close(e.total_kg, 81_050.0), "total {}", e.total_kg);
     assert!(close(e.by_scope[0], 10_640.0 + 15_960.0));
@@ -183,14 +296,28 @@ fn worked_example_machine_shop() {
 
 #[test]
 fn worked_example_design_studio() {
-    let e = estimate(content(), &fp(&[("electricity.renewable", 3000.0, "kWh"), ("travel.flight-domestic", 1000.0, "km"), ("purchases.electronics", 8000.0, "eur")]));
+    let e = estimate(
+        content(),
+        &fp(&[
+            ("electricity.renewable", 3000.0, "kWh"),
+            ("travel.flight-domestic", 1000.0, "km"),
+            ("purchases.electronics", 8000.0, "eur"),
+        ]),
+    );
     assert!(close(e.total_kg, 1736.57), "total {}", e.total_kg);
     assert_eq!(format!("{:.2}", e.total_t()), "1.74");
 }
 
 #[test]
 fn bad_footprint_entries_are_skipped_not_counted() {
-    let e = estimate(content(), &fp(&[("electricity.grid", -5.0, "kWh"), ("heating.oil", 10.0, "kWh"), ("nope", 1.0, "kWh")]));
+    let e = estimate(
+        content(),
+        &fp(&[
+            ("electricity.grid", -5.0, "kWh"),
+            ("heating.oil", 10.0, "kWh"),
+            ("nope", 1.0, "kWh"),
+        ]),
+    );
     assert_eq!(e.total_kg, 0.0);
     assert_eq!(e.skipped.len(), 3);
 }
@@ -211,82 +338,186 @@ fn persona(muni: &str, sector: &str, size: &str, extra: &[(&str, Answer)]) -> Pr
 
 #[test]
 fn every_municipality_sector_and_size_gets_recommendations() {
-    let sectors: Vec<String> = content().question("profile.sector").expect("q").options.iter().map(|o| o.id.clone()).collect();
+    let sectors: Vec<String> = content()
+        .question("profile.sector")
+        .expect("q")
+        .options
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
     for m in &content().geo.municipalities {
         for s in &sectors {
             for size in ["solo", "micro", "small", "medium"] {
                 let p = persona(&m.code, s, size, &[]);
                 let recs = recommend(content(), &p);
-                assert!(recs.len() >= 3, "{} {s} {size}: {} recommendations", m.fi, recs.len());
+                assert!(
+                    recs.len() >= 3,
+                    "{} {s} {size}: {} recommendations",
+                    m.fi,
+                    recs.len()
+                );
                 assert!(recs.iter().all(|r| r.support.status != Status::Ended));
-                assert!(recs.windows(2).all(|w| w[0].tier <= w[1].tier), "local first, then regional, then national");
+                assert!(
+                    recs.windows(2).all(|w| w[0].tier <= w[1].tier),
+                    "local first, then regional, then national"
+                );
             }
         }
     }
 }
 
 fn ids(p: &Profile, n: usize) -> Vec<String> {
-    recommend(content(), p).into_iter().take(n).map(|r| r.support.id.clone()).collect()
+    recommend(content(), p)
+        .into_iter()
+        .take(n)
+        .map(|r| r.support.id.clone())
+        .collect()
 }
 
 #[test]
 fn persona_cafe_in_kerava() {
-    let p = persona("245", "i", "micro", &[("profile.flags", multi(&["food"])), ("support.interest", multi(&["visibility", "peers"]))]);
+    let p = persona(
+        "245",
+        "i",
+        "micro",
+        &[
+            ("profile.flags", multi(&["food"])),
+            ("support.interest", multi(&["visibility", "peers"])),
+        ],
+    );
     let recs = recommend(content(), &p);
     let top = ids(&p, 8);
-    assert!(top.contains(&"kerava-environmental-award".to_string()), "{top:?}");
-    assert!(top.contains(&"kerava-entrepreneurs-meetings".to_string()), "{top:?}");
+    assert!(
+        top.contains(&"kerava-environmental-award".to_string()),
+        "{top:?}"
+    );
+    assert!(
+        top.contains(&"kerava-entrepreneurs-meetings".to_string()),
+        "{top:?}"
+    );
     assert_eq!(recs[0].tier, Tier::Local);
-    assert!(recs[0].reasons.contains(&MatchReason::Municipality("245".into())));
-    assert!(!ids(&p, 100).contains(&"wwf-green-office".to_string()), "office-only entries are not for a café");
-    let award = recs.iter().find(|r| r.support.id == "kerava-environmental-award").expect("award");
-    assert!(award.reasons.iter().any(|r| matches!(r, MatchReason::Municipality(_))));
+    assert!(recs[0]
+        .reasons
+        .contains(&MatchReason::Municipality("245".into())));
+    assert!(
+        !ids(&p, 100).contains(&"wwf-green-office".to_string()),
+        "office-only entries are not for a café"
+    );
+    let award = recs
+        .iter()
+        .find(|r| r.support.id == "kerava-environmental-award")
+        .expect("award");
+    assert!(award
+        .reasons
+        .iter()
+        .any(|r| matches!(r, MatchReason::Municipality(_))));
 }
 
 #[test]
 fn persona_farm_in_kalajoki() {
-    let p = persona("208", "a", "solo", &[("profile.flags", multi(&["farm"])), ("support.interest", multi(&["energy", "funding"]))]);
+    let p = persona(
+        "208",
+        "a",
+        "solo",
+        &[
+            ("profile.flags", multi(&["farm"])),
+            ("support.interest", multi(&["energy", "funding"])),
+        ],
+    );
     let all = ids(&p, 100);
-    assert_eq!(all.first().map(String::as_str), Some("kalajoki-energy-expert"));
+    assert_eq!(
+        all.first().map(String::as_str),
+        Some("kalajoki-energy-expert")
+    );
     assert!(all.contains(&"neuvo-farm-advice".to_string()));
-    assert!(!all.contains(&"business-finland-energy-aid".to_string()), "farms are excluded from BF energy aid");
-    let neuvo = recommend(content(), &p).into_iter().find(|r| r.support.id == "neuvo-farm-advice").expect("neuvo");
+    assert!(
+        !all.contains(&"business-finland-energy-aid".to_string()),
+        "farms are excluded from BF energy aid"
+    );
+    let neuvo = recommend(content(), &p)
+        .into_iter()
+        .find(|r| r.support.id == "neuvo-farm-advice")
+        .expect("neuvo");
     assert!(neuvo.reasons.contains(&MatchReason::Sector("farm".into())));
 }
 
 #[test]
 fn persona_machine_shop_in_lappeenranta() {
-    let p = persona("405", "c", "small", &[("profile.vehicles", multi(&["vans-trucks"])), ("support.interest", multi(&["energy", "funding"]))]);
+    let p = persona(
+        "405",
+        "c",
+        "small",
+        &[
+            ("profile.vehicles", multi(&["vans-trucks"])),
+            ("support.interest", multi(&["energy", "funding"])),
+        ],
+    );
     let all = ids(&p, 100);
-    assert!(all.iter().take(5).any(|id| id == "greenreality-south-karelia"), "{all:?}");
+    assert!(
+        all.iter()
+            .take(5)
+            .any(|id| id == "greenreality-south-karelia"),
+        "{all:?}"
+    );
     assert!(all.contains(&"ely-development-aid".to_string()));
-    assert!(!all.contains(&"ilmastorahasto".to_string()), "large-company funding is not for a small firm");
+    assert!(
+        !all.contains(&"ilmastorahasto".to_string()),
+        "large-company funding is not for a small firm"
+    );
 }
 
 #[test]
 fn persona_design_studio_in_helsinki() {
-    let p = persona("091", "m", "micro", &[("profile.flags", multi(&["creative", "office"]))]);
+    let p = persona(
+        "091",
+        "m",
+        "micro",
+        &[("profile.flags", multi(&["creative", "office"]))],
+    );
     let all = ids(&p, 100);
-    assert!(all.iter().take(3).any(|id| id == "helsinki-climate-partners"), "{all:?}");
+    assert!(
+        all.iter()
+            .take(3)
+            .any(|id| id == "helsinki-climate-partners"),
+        "{all:?}"
+    );
     assert!(all.contains(&"luoto-creative-sectors".to_string()));
     assert!(all.contains(&"wwf-green-office".to_string()));
 }
 
 #[test]
 fn persona_builder_in_inkoo_and_consultant_in_sastamala() {
-    let p = persona("149", "f", "micro", &[("profile.vehicles", multi(&["vans-trucks"]))]);
+    let p = persona(
+        "149",
+        "f",
+        "micro",
+        &[("profile.vehicles", multi(&["vans-trucks"]))],
+    );
     let all = ids(&p, 100);
-    assert!(all.iter().take(4).any(|id| id == "inkoo-visi-service"), "{all:?}");
+    assert!(
+        all.iter().take(4).any(|id| id == "inkoo-visi-service"),
+        "{all:?}"
+    );
     assert!(all.contains(&"novago-business-advice".to_string()));
     let p = persona("790", "m", "solo", &[("profile.premises", choice("home"))]);
     let all = ids(&p, 100);
-    assert!(all.iter().take(3).any(|id| id == "south-pirkanmaa-climate-network"), "{all:?}");
+    assert!(
+        all.iter()
+            .take(3)
+            .any(|id| id == "south-pirkanmaa-climate-network"),
+        "{all:?}"
+    );
 }
 
 // ------------------------------------------------------------------ storage schema
 
 fn sample_company() -> Company {
-    let mut c = Company { id: "c1".into(), created: "2026-01-02T10:00:00.000Z".into(), updated: "2026-01-03T10:00:00.000Z".into(), ..Company::default() };
+    let mut c = Company {
+        id: "c1".into(),
+        created: "2026-01-02T10:00:00.000Z".into(),
+        updated: "2026-01-03T10:00:00.000Z".into(),
+        ..Company::default()
+    };
     c.answers = answers(&[
         ("profile.name", Answer::Text("Kahvila Kuppi".into())),
         ("profile.municipality", Answer::Municipality("245".into())),
@@ -298,8 +529,15 @@ fn sample_company() -> Company {
     let first_action = content().actions[0].id.clone();
     c.add_to_plan(&first_action, "2026-01-02");
     c.set_status("p1", PlanStatus::Done, "2026-02-01");
-    c.plan.push(PlanItem { id: "p2".into(), title: "Oma toimi".into(), owner: "Anna".into(), due: "2026-06".into(), ..PlanItem::default() });
-    c.footprints.insert("2025".into(), fp(&[("electricity.grid", 12_000.0, "kWh")]));
+    c.plan.push(PlanItem {
+        id: "p2".into(),
+        title: "Oma toimi".into(),
+        owner: "Anna".into(),
+        due: "2026-06".into(),
+        ..PlanItem::default()
+    });
+    c.footprints
+        .insert("2025".into(), fp(&[("electricity.grid", 12_000.0, "kWh")]));
     c.close_year(2025, "2026-01-15");
     c
 }
@@ -325,16 +563,29 @@ fn corrupt_or_foreign_data_is_reported_not_loaded() {
 fn newer_schema_is_read_only() {
     let ws = Workspace::default();
     let raw = encode_workspace(&ws, "t").replace(&format!("\"schema\":{SCHEMA}"), "\"schema\":99");
-    assert_eq!(decode_stored(Some(&raw)), Loaded::Newer { schema: 99, workspace: Some(ws) });
+    assert_eq!(
+        decode_stored(Some(&raw)),
+        Loaded::Newer {
+            schema: 99,
+            workspace: Some(ws)
+        }
+    );
     let raw = r#"{"app":"ilmastoaskeleet","schema":7,"data":{"something":"new"}}"#;
-    assert_eq!(decode_stored(Some(raw)), Loaded::Newer { schema: 7, workspace: None });
+    assert_eq!(
+        decode_stored(Some(raw)),
+        Loaded::Newer {
+            schema: 7,
+            workspace: None
+        }
+    );
 }
 
 #[test]
 fn stored_data_with_unknown_fields_still_loads() {
     // Forward compatibility: a field added later must not make data unreadable.
     let ws = Workspace::default();
-    let raw = encode_workspace(&ws, "t").replace("\"active\":\"c1\"", "\"active\":\"c1\",\"future\":1");
+    let raw =
+        encode_workspace(&ws, "t").replace("\"active\":\"c1\"", "\"active\":\"c1\",\"future\":1");
     assert_eq!(decode_stored(Some(&raw)), Loaded::Ok(ws));
 }
 
@@ -346,7 +597,11 @@ fn export_import_round_trips_exactly() {
 }
 
 fn problems(raw: &str) -> Vec<(String, Problem)> {
-    parse_import(raw, content()).expect_err("should fail").into_iter().map(|i| (i.path, i.problem)).collect()
+    parse_import(raw, content())
+        .expect_err("should fail")
+        .into_iter()
+        .map(|i| (i.path, i.problem))
+        .collect()
 }
 
 #[test]
@@ -359,21 +614,87 @@ fn import_reports_each_problem_with_its_place() {
         v.to_string()
     };
     assert_eq!(problems("not json"), vec![("".into(), Problem::NotJson)]);
-    assert_eq!(problems(&"x".repeat(MAX_BYTES + 1)), vec![("".into(), Problem::TooLarge)]);
-    assert_eq!(problems(&format!("{}1{}", "[".repeat(50), "]".repeat(50))), vec![("".into(), Problem::TooDeep)]);
-    assert_eq!(problems(&with(&|v| v["app"] = "other".into())), vec![("app".into(), Problem::NotOurs)]);
-    assert_eq!(problems(&with(&|v| v["schema"] = 42.into())), vec![("schema".into(), Problem::UnknownSchema(42))]);
-    assert_eq!(problems(&with(&|v| v["data"]["answers"]["nope.q"] = serde_json::json!({"type":"text","value":"x"}))), vec![("data.answers.nope.q".into(), Problem::UnknownQuestion)]);
-    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.size"] = serde_json::json!({"type":"choice","value":"huge"}))), vec![("data.answers.profile.size".into(), Problem::UnknownValue)]);
-    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.size"] = serde_json::json!({"type":"text","value":"micro"}))), vec![("data.answers.profile.size".into(), Problem::WrongType)]);
-    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.name"] = serde_json::json!({"type":"text","value":"x".repeat(5000)}))), vec![("data.answers.profile.name".into(), Problem::TooLong(80))]);
-    assert_eq!(problems(&with(&|v| v["data"]["answers"]["profile.municipality"] = serde_json::json!({"type":"municipality","value":"999"}))), vec![("data.answers.profile.municipality".into(), Problem::UnknownValue)]);
-    assert_eq!(problems(&with(&|v| v["data"]["plan"][0]["status"] = "finished".into())), vec![("data.plan[0].status".into(), Problem::UnknownValue)]);
-    assert_eq!(problems(&with(&|v| v["data"]["plan"][1]["due"] = "June".into())), vec![("data.plan[1].due".into(), Problem::BadDate)]);
-    assert_eq!(problems(&with(&|v| v["data"]["plan"][0]["action"] = "no.such".into())), vec![("data.plan[0].action".into(), Problem::UnknownAction)]);
-    assert_eq!(problems(&with(&|v| v["data"]["footprints"]["2025"]["electricity.grid"]["unit"] = "l".into())), vec![("data.footprints.2025.electricity.grid.unit".into(), Problem::UnknownValue)]);
-    assert_eq!(problems(&with(&|v| v["data"]["footprints"]["2025"]["electricity.grid"]["amount"] = (-1).into())), vec![("data.footprints.2025.electricity.grid.amount".into(), Problem::OutOfRange)]);
-    assert_eq!(problems(&with(&|v| v["data"]["evil"] = 1.into())), vec![("data.evil".into(), Problem::UnknownField)]);
+    assert_eq!(
+        problems(&"x".repeat(MAX_BYTES + 1)),
+        vec![("".into(), Problem::TooLarge)]
+    );
+    assert_eq!(
+        problems(&format!("{}1{}", "[".repeat(50), "]".repeat(50))),
+        vec![("".into(), Problem::TooDeep)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["app"] = "other".into())),
+        vec![("app".into(), Problem::NotOurs)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["schema"] = 42.into())),
+        vec![("schema".into(), Problem::UnknownSchema(42))]
+    );
+    assert_eq!(
+        problems(&with(
+            &|v| v["data"]["answers"]["nope.q"] = serde_json::json!({"type":"text","value":"x"})
+        )),
+        vec![("data.answers.nope.q".into(), Problem::UnknownQuestion)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["answers"]["profile.size"] =
+            serde_json::json!({"type":"choice","value":"huge"}))),
+        vec![("data.answers.profile.size".into(), Problem::UnknownValue)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["answers"]["profile.size"] =
+            serde_json::json!({"type":"text","value":"micro"}))),
+        vec![("data.answers.profile.size".into(), Problem::WrongType)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["answers"]["profile.name"] =
+            serde_json::json!({"type":"text","value":"x".repeat(5000)}))),
+        vec![("data.answers.profile.name".into(), Problem::TooLong(80))]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["answers"]["profile.municipality"] =
+            serde_json::json!({"type":"municipality","value":"999"}))),
+        vec![(
+            "data.answers.profile.municipality".into(),
+            Problem::UnknownValue
+        )]
+    );
+    assert_eq!(
+        problems(&with(
+            &|v| v["data"]["plan"][0]["status"] = "finished".into()
+        )),
+        vec![("data.plan[0].status".into(), Problem::UnknownValue)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["plan"][1]["due"] = "June".into())),
+        vec![("data.plan[1].due".into(), Problem::BadDate)]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["plan"][0]["action"] = "no.such".into())),
+        vec![("data.plan[0].action".into(), Problem::UnknownAction)]
+    );
+    assert_eq!(
+        problems(&with(
+            &|v| v["data"]["footprints"]["2025"]["electricity.grid"]["unit"] = "l".into()
+        )),
+        vec![(
+            "data.footprints.2025.electricity.grid.unit".into(),
+            Problem::UnknownValue
+        )]
+    );
+    assert_eq!(
+        problems(&with(
+            &|v| v["data"]["footprints"]["2025"]["electricity.grid"]["amount"] = (-1).into()
+        )),
+        vec![(
+            "data.footprints.2025.electricity.grid.amount".into(),
+            Problem::OutOfRange
+        )]
+    );
+    assert_eq!(
+        problems(&with(&|v| v["data"]["evil"] = 1.into())),
+        vec![("data.evil".into(), Problem::UnknownField)]
+    );
     // Several problems are all reported.
     let many = with(&|v| {
         v["data"]["plan"][0]["status"] = "x".into();
@@ -439,21 +760,34 @@ fn companies_and_snapshots() {
     let id = ws.add_company("2026-01-01");
     assert_eq!(ws.active, id);
     assert_eq!(ws.companies.len(), 2);
-    ws.active_mut().answers.insert("profile.name".into(), Answer::Text("B".into()));
+    ws.active_mut()
+        .answers
+        .insert("profile.name".into(), Answer::Text("B".into()));
     ws.remove_company(&id);
     assert_eq!(ws.companies.len(), 1);
     assert_eq!(ws.active, "c1");
     ws.remove_company("c1");
-    assert_eq!(ws.companies.len(), 1, "the last company is never removed, only emptied");
+    assert_eq!(
+        ws.companies.len(),
+        1,
+        "the last company is never removed, only emptied"
+    );
     let mut c = sample_company();
     assert_eq!(c.snapshots.len(), 1);
     assert_eq!(c.snapshots[0].year, 2025);
     assert!(c.snapshots[0].footprint.is_some());
     c.set_status("p1", PlanStatus::InProgress, "2026-03-01");
-    assert_eq!(c.plan[0].done_on, None, "reopening clears the completion date");
+    assert_eq!(
+        c.plan[0].done_on, None,
+        "reopening clears the completion date"
+    );
     c.set_status("p1", PlanStatus::Done, "2026-03-02");
     assert_eq!(c.plan[0].done_on.as_deref(), Some("2026-03-02"));
-    assert_eq!(c.add_to_plan(c.plan[0].action.clone().expect("a").as_str(), "x"), "p1", "no duplicates in the plan");
+    assert_eq!(
+        c.add_to_plan(c.plan[0].action.clone().expect("a").as_str(), "x"),
+        "p1",
+        "no duplicates in the plan"
+    );
 }
 
 // ------------------------------------------------------------------ share links
@@ -462,22 +796,35 @@ fn companies_and_snapshots() {
 fn share_links_round_trip_and_validate() {
     let c = sample_company();
     let frag = ilmastoaskeleet::share::encode(content(), &c.answers);
-    assert!(frag.len() < 2000, "share fragment is compact: {} chars", frag.len());
-    assert!(frag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    assert!(
+        frag.len() < 2000,
+        "share fragment is compact: {} chars",
+        frag.len()
+    );
+    assert!(frag
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     let (back, dropped) = ilmastoaskeleet::share::decode(content(), &frag).expect("decodes");
     assert_eq!((back, dropped), (c.answers.clone(), 0));
     assert!(ilmastoaskeleet::share::decode(content(), "!!!").is_err());
     assert!(ilmastoaskeleet::share::decode(content(), &"A".repeat(20_000)).is_err());
-    let bad = ilmastoaskeleet::share::base64url_encode(br#"{"v":1,"a":[[0,"x"],[9999,1],[3,"zz"]]}"#);
+    let bad =
+        ilmastoaskeleet::share::base64url_encode(br#"{"v":1,"a":[[0,"x"],[9999,1],[3,"zz"]]}"#);
     let (ok, dropped) = ilmastoaskeleet::share::decode(content(), &bad).expect("decodes");
-    assert_eq!(dropped, 2, "unknown questions and wrong values are dropped: {ok:?}");
+    assert_eq!(
+        dropped, 2,
+        "unknown questions and wrong values are dropped: {ok:?}"
+    );
 }
 
 // ------------------------------------------------------------------ URL parameters
 
 #[test]
 fn url_parameters_are_allow_listed() {
-    let p = parse_query("?kunta=Kerava&lang=sv&embed=1&theme=sea&accent=%23005a8c&step=goals", content());
+    let p = parse_query(
+        "?kunta=Kerava&lang=sv&embed=1&theme=sea&accent=%23005a8c&step=goals",
+        content(),
+    );
     assert_eq!(p.kunta.as_deref(), Some("245"));
     assert_eq!(p.lang, Some(Lang::Sv));
     assert!(p.embed);
@@ -485,10 +832,25 @@ fn url_parameters_are_allow_listed() {
     assert_eq!(p.accent.as_deref(), Some("#005a8c"));
     assert_eq!(p.step.as_deref(), Some("goals"));
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
-    assert_eq!(parse_query("kunta=091", content()).kunta.as_deref(), Some("091"));
-    assert_eq!(parse_query("kunta=Helsingfors", content()).kunta.as_deref(), Some("091"));
-    let bad = parse_query("?kunta=Atlantis&lang=de&embed=yes&theme=%3Cscript%3E&accent=ffff00&step=../../etc&x=1", content());
-    assert_eq!(bad, ilmastoaskeleet::params::Params { warnings: bad.warnings.clone(), ..Default::default() });
+    assert_eq!(
+        parse_query("kunta=091", content()).kunta.as_deref(),
+        Some("091")
+    );
+    assert_eq!(
+        parse_query("kunta=Helsingfors", content()).kunta.as_deref(),
+        Some("091")
+    );
+    let bad = parse_query(
+        "?kunta=Atlantis&lang=de&embed=yes&theme=%3Cscript%3E&accent=ffff00&step=../../etc&x=1",
+        content(),
+    );
+    assert_eq!(
+        bad,
+        ilmastoaskeleet::params::Params {
+            warnings: bad.warnings.clone(),
+            ..Default::default()
+        }
+    );
     assert_eq!(bad.warnings.len(), 7);
     assert!(contrast_with_white("#ffffff").is_some_and(|c| c < 1.01));
     assert!(contrast_with_white("#000000").is_some_and(|c| c > 20.9));
