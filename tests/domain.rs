@@ -856,3 +856,94 @@ fn url_parameters_are_allow_listed() {
     assert!(contrast_with_white("#000000").is_some_and(|c| c > 20.9));
     assert!(contrast_with_white("red").is_none());
 }
+
+#[test]
+fn oil_heating_leads_to_energy_advice_and_funding() {
+    let p = profile(
+        content(),
+        &answers(&[
+            ("profile.premises", choice("own")),
+            ("current.heating", choice("oil")),
+            ("profile.municipality", Answer::Municipality("091".into())),
+        ]),
+    );
+    assert!(p.needs.contains("energy-advice") && p.needs.contains("funding"));
+    let recs = recommend(content(), &p);
+    assert!(
+        recs.iter()
+            .any(|r| r.reasons.contains(&MatchReason::Need("funding".into()))
+                && r.support.kind == ilmastoaskeleet::content::SupportKind::Funding),
+        "funding is recommended with the reason"
+    );
+}
+
+#[test]
+fn the_published_export_schema_matches_the_code() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/export.schema.json")).expect("schema parses");
+    let statuses: Vec<String> = schema["$defs"]["planItem"]["properties"]["status"]["enum"]
+        .as_array()
+        .expect("enum")
+        .iter()
+        .map(|v| v.as_str().expect("s").to_string())
+        .collect();
+    let from_code: Vec<String> = PlanStatus::ALL
+        .iter()
+        .map(|s| {
+            serde_json::to_value(s)
+                .expect("v")
+                .as_str()
+                .expect("s")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(statuses, from_code);
+    assert_eq!(
+        schema["properties"]["schema"]["const"],
+        serde_json::json!(SCHEMA)
+    );
+    assert_eq!(
+        schema["properties"]["app"]["const"],
+        serde_json::json!(APP_ID)
+    );
+    let units: std::collections::BTreeSet<String> = schema["$defs"]["footprintYear"]
+        ["additionalProperties"]["properties"]["unit"]["enum"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|v| v.as_str().expect("s").to_string())
+        .collect();
+    for f in &content().factors {
+        for (u, _) in ilmastoaskeleet::footprint::conversions(&f.unit) {
+            assert!(
+                units.contains(*u),
+                "unit {u} of {} is missing from the schema",
+                f.id
+            );
+        }
+    }
+    // The exported sample has exactly the top-level fields the schema allows.
+    let file: serde_json::Value =
+        serde_json::from_str(&encode_company(&sample_company(), "t")).expect("json");
+    let allowed: Vec<&str> = schema["properties"]
+        .as_object()
+        .expect("props")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for k in file.as_object().expect("obj").keys() {
+        assert!(allowed.contains(&k.as_str()), "{k} not in schema");
+    }
+    let company_allowed: Vec<&str> = schema["$defs"]["company"]["properties"]
+        .as_object()
+        .expect("props")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for k in file["data"].as_object().expect("obj").keys() {
+        assert!(
+            company_allowed.contains(&k.as_str()),
+            "data.{k} not in schema"
+        );
+    }
+}
