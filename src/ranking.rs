@@ -76,12 +76,13 @@ pub fn rank<'a>(
                     }
                 })
                 .collect();
+            // Only answers make an action relevant; a large footprint source only raises it.
+            if reasons.is_empty() {
+                return None;
+            }
             let source_hit = hot.contains(&a.category.as_str());
             if source_hit {
                 reasons.push(Reason::LargestSource(a.category.clone()));
-            }
-            if reasons.is_empty() {
-                return None;
             }
             let cost = match a.cost {
                 Cost::None => 0,
@@ -90,7 +91,9 @@ pub fn rank<'a>(
                 Cost::High => 3,
             };
             let matches = reasons.len().min(3) as i32;
-            let score = a.impact.weight() * 10 - a.effort.weight() * 4 - cost * 2
+            // Impact first, then effort and cost: a heat pump for an oil-heated company outranks
+            // turning the thermostat down, which outranks a newsletter.
+            let score = a.impact.weight() * 15 - a.effort.weight() * 3 - cost * 2
                 + matches * 3
                 + if source_hit { 8 } else { 0 };
             let in_plan = plan.iter().any(|p| p.action.as_deref() == Some(&a.id));

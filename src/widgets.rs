@@ -354,7 +354,7 @@ fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
 pub fn MaturityChart(scores: Vec<StepScore>) -> impl IntoView {
     let c = ctx();
     let rows = scores.len();
-    let height = rows * 34 + 10;
+    let height = rows * 50 + 6;
     let chart_scores = scores.clone();
     let bars = move || {
         let l = c.lang.get();
@@ -363,7 +363,8 @@ pub fn MaturityChart(scores: Vec<StepScore>) -> impl IntoView {
             .enumerate()
             .map(|(i, s)| {
                 let title = content().step(&s.step).map(|st| st.title.get(l).to_string()).unwrap_or_default();
-                let y = i * 34 + 6;
+                // The label sits above its bar, so long step names never clip at any width.
+                let y = i * 50 + 22;
                 let w = s.share().map(|x| (x * 100.0).round() as usize).unwrap_or(0);
                 let class = match s.level {
                     Some(Maturity::NotYet) => "bar level-1",
@@ -372,10 +373,10 @@ pub fn MaturityChart(scores: Vec<StepScore>) -> impl IntoView {
                     None => "bar level-0",
                 };
                 view! {
-                    <text x="0" y=y + 18 class="bar-label">{title}</text>
-                    <rect x="200" y=y width="300" height="22" class="bar-bg"></rect>
-                    <rect x="200" y=y width=w * 3 height="22" class=class></rect>
-                    <text x=205 + w * 3 y=y + 16 class="bar-value">{s.level.map(|lv| t(l, level_msg(lv))).unwrap_or(t(l, Msg::NotAnswered))}</text>
+                    <text x="0" y=y - 6 class="bar-label">{title}</text>
+                    <rect x="0" y=y width="440" height="20" class="bar-bg"></rect>
+                    <rect x="0" y=y width=w * 44 / 10 height="20" class=class></rect>
+                    <text x=450 y=y + 15 class="bar-value">{s.level.map(|lv| t(l, level_msg(lv))).unwrap_or(t(l, Msg::NotAnswered))}</text>
                 }
             })
             .collect_view()
@@ -438,7 +439,7 @@ pub fn AmountChart(
     view! {
         <figure class="chart">
             <svg
-                viewBox=move || format!("0 0 720 {}", rows.get().len() * 34 + 10)
+                viewBox=move || format!("0 0 720 {}", rows.get().len() * 50 + 6)
                 role="img"
                 aria-labelledby=title_id.clone()
                 class="bars"
@@ -450,12 +451,12 @@ pub fn AmountChart(
                     rs.into_iter()
                         .enumerate()
                         .map(|(i, (label, v))| {
-                            let y = i * 34 + 6;
-                            let w = ((v / max) * 300.0).round() as usize;
+                            let y = i * 50 + 22;
+                            let w = ((v / max) * 440.0).round() as usize;
                             view! {
-                                <text x="0" y=y + 18 class="bar-label">{label}</text>
-                                <rect x="200" y=y width=w height="22" class="bar level-2"></rect>
-                                <text x=205 + w y=y + 16 class="bar-value">{format!("{} {unit}", format_number(c.lang.get(), v, 2))}</text>
+                                <text x="0" y=y - 6 class="bar-label">{label}</text>
+                                <rect x="0" y=y width=w height="20" class="bar level-2"></rect>
+                                <text x=450 y=y + 15 class="bar-value">{format!("{} {unit}", format_number(c.lang.get(), v, 2))}</text>
                             }
                         })
                         .collect_view()
