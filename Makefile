@@ -1,0 +1,49 @@
+# Ilmastoaskeleet: build, test and tooling entry points.
+#   make dev     setup, then trunk serve on http://127.0.0.1:8080 (offline, live reload)
+#   make test    setup, then every check in CI order (scripts/test.sh; KEEP_GOING=1 to run all); .ci/run calls this
+#   make build   release build into dist/ (trunk build --release)
+#   make size    size report of dist/ (raw, gzip -9, brotli -11)
+#   make bench   Lighthouse, first-load transfer, answer timings, memory -> bench/results.{json,md}
+#   make deploy  release build + precompressed .br/.gz files + nginx header snippet (scripts/deploy.sh)
+#   make setup   install whatever is missing (scripts/setup.sh)
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# binaryen's wasm-opt 132 and the other node tools come from node_modules (npm ci in setup).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_PATH ?= /usr/bin/chromium
+# First-load (index.html + wasm + js + css) brotli budget in bytes.
+export SIZE_BUDGET ?= 204800
+
+.PHONY: help setup dev build test size bench deploy clean
+
+help:
+	@sed -n '2,8p' Makefile | sed 's/^# *//'
+
+setup:
+	@scripts/setup.sh
+
+dev: setup
+	trunk serve --address 127.0.0.1 --port 8080 --offline
+
+build: setup
+	trunk build --release
+
+test: setup
+	@scripts/test.sh
+
+size:
+	@node scripts/size-report.mjs
+
+bench: build
+	node bench/run.mjs
+
+deploy: setup
+	scripts/deploy.sh
+
+clean:
+	rm -rf dist artifacts deploy/out
+	cargo clean

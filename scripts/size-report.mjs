@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Size report of dist/: raw, gzip -9 and brotli -11 bytes of every file, the total, and the
+// first-load total (index.html plus the .wasm/.js/.css files it references).
+//
+//   node scripts/size-report.mjs                   # table
+//   node scripts/size-report.mjs --budget 204800   # exit 1 when first-load brotli > budget
+//   node scripts/size-report.mjs --json            # machine-readable
+//   node scripts/size-report.mjs --dir other-dist
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, sep, extname, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dir = resolve(ROOT, opt('--dir') ?? 'dist');
+const budget = opt('--budget') !== undefined ? Number(opt('--budget')) : undefined;
+const asJson = args.includes('--json');
+if (budget !== undefined && !(budget > 0)) {
+  console.error('--budget needs a positive number of bytes');
+  process.exit(2);
+}
+if (!existsSync(join(dir, 'index.html'))) {
+  console.error(`${dir}/index.html not found: run \`make build\` first`);
+  process.exit(2);
+}
+
+export function compressedSizes(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    br: brotliCompressSync(buf, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+      },
+    }).length,
+  };
+}
+
+function walk(d) {
+  const out = [];
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else out.push(relative(dir, p).split(sep).join('/'));
+  }
+  return out;
+}
+
+// Precompressed twins (make deploy) are not files of their own.
+const files = walk(dir).filter((f) => !/\.(br|gz)$/.test(f) && !f.split('/').some((p) => p.startsWith('.')));
+const index = readFileSync(join(dir, 'index.html'), 'utf8');
+const firstLoad = new Set(
+  files.filter((f) => f === 'index.html' || (['.wasm', '.js', '.css'].includes(extname(f)) && index.includes(f.split('/').pop()))),
+);
+
+const rows = files.map((f) => ({ file: f, firstLoad: firstLoad.has(f), ...compressedSizes(readFileSync(join(dir, f))) }));
+const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
+const total = { raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), br: sum(rows, 'br') };
+const fl = rows.filter((r) => r.firstLoad);
+const first = { raw: sum(fl, 'raw'), gzip: sum(fl, 'gzip'), br: sum(fl, 'br') };
+
+if (asJson) {
+  console.log(JSON.stringify({ dir, files: rows, total, firstLoad: first, budget: budget ?? null }, null, 2));
+} else {
+  const n = (x) => x.toLocaleString('en-US');
+  const w = Math.max(28, ...rows.map((r) => r.file.length + 2));
+  const line = (a, b, c, d) => `${a.padEnd(w)} ${String(b).padStart(11)} ${String(c).padStart(11)} ${String(d).padStart(11)}`;
+  console.log(`size report of ${relative(ROOT, dir) || dir}/ (bytes; * = first load)`);
+  console.log(line('file', 'raw', 'gzip -9', 'brotli -11'));
+  console.log('-'.repeat(w + 36));
+  for (const r of rows) console.log(line((r.firstLoad ? '* ' : '  ') + r.file, n(r.raw), n(r.gzip), n(r.br)));
+  console.log('-'.repeat(w + 36));
+  console.log(line(`total (${rows.length} files)`, n(total.raw), n(total.gzip), n(total.br)));
+  console.log(line(`first load (${fl.length} files)`, n(first.raw), n(first.gzip), n(first.br)));
+}
+
+if (budget !== undefined) {
+  const pct = ((100 * first.br) / budget).toFixed(1);
+  if (first.br > budget) {
+    console.error(`\nSIZE BUDGET EXCEEDED: first-load brotli ${first.br} bytes > budget ${budget} bytes (${pct}%)`);
+    console.error('biggest first-load contributors (brotli bytes):');
+    for (const r of [...fl].sort((a, b) => b.br - a.br)) console.error(`  ${String(r.br).padStart(9)}  ${r.file}`);
+    console.error('Look at the wasm with `twiggy top -n 30` (build keeping names) before raising the budget.');
+    process.exit(1);
+  }
+  console.log(`size budget ok: first-load brotli ${first.br} of ${budget} bytes (${pct}%)`);
+}
