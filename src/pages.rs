@@ -59,12 +59,15 @@ pub fn App() -> impl IntoView {
     }
     register_service_worker(c);
     if embed {
+        if let Some(origin) = c.params.with_value(|p| p.origin.clone()) {
+            let _ = EMBED_ORIGIN.set(origin);
+        }
         start_resize_messages();
     }
     view! {
         <Router>
             <StartAt />
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{tr(Msg::SkipToContent)}</a>
             {(!embed).then(|| view! { <Header /> })}
             {embed.then(|| view! { <EmbedBar /> })}
             <SaveNotices />
@@ -293,7 +296,16 @@ fn Landing() -> impl IntoView {
         let (path, answers) = c.ws.with(|w| (w.active().path, w.active().answers.clone()));
         total_progress(content(), &answers, path)
     };
-    let started = move || c.ws.with(|w| !w.active().answers.is_empty());
+    // A municipality preselected by `?kunta=` is not the user's own start.
+    let kunta = c.params.with_value(|p| p.kunta.clone());
+    let started = move || {
+        c.ws.with(|w| {
+            w.active().answers.iter().any(|(k, a)| {
+                !(k == "profile.municipality"
+                    && matches!(a, Answer::Municipality(code) if Some(code) == kunta.as_ref()))
+            })
+        })
+    };
     let set_path = move |p: PathKind| c.update_company(|co| co.path = p);
     let path = move || c.ws.with(|w| w.active().path);
     let continue_href = move || {
@@ -321,11 +333,11 @@ fn Landing() -> impl IntoView {
             <fieldset class="path-choice">
                 <legend class="visually-hidden">{tr(Msg::ChoosePath)}</legend>
                 <label class="option card-option" for="path-quick">
-                    <input type="radio" id="path-quick" name="path" prop:checked=move || path() == PathKind::Quick on:change=move |_| set_path(PathKind::Quick) />
+                    <input type="radio" id="path-quick" name="path" prop:checked=move || path() == PathKind::Quick on:change=move |_| set_path(PathKind::Quick) disabled=move || c.read_only() />
                     <span><strong>{tr(Msg::PathQuick)}</strong> " " {tr(Msg::PathQuickNote)}</span>
                 </label>
                 <label class="option card-option" for="path-full">
-                    <input type="radio" id="path-full" name="path" prop:checked=move || path() == PathKind::Full on:change=move |_| set_path(PathKind::Full) />
+                    <input type="radio" id="path-full" name="path" prop:checked=move || path() == PathKind::Full on:change=move |_| set_path(PathKind::Full) disabled=move || c.read_only() />
                     <span><strong>{tr(Msg::PathFull)}</strong> " " {tr(Msg::PathFullNote)}</span>
                 </label>
             </fieldset>
@@ -532,11 +544,16 @@ fn FootprintEditor() -> impl IntoView {
                             let err = RwSignal::new(false);
                             let units = conversions(&f.unit);
                             let entry = move || entries().get(&f.id).cloned();
+                            // A unit chosen before the amount is typed: used when the amount comes.
+                            let chosen_unit = RwSignal::new(None::<String>);
                             let set = move |amount: Option<f64>, unit: Option<String>| {
+                                if unit.is_some() {
+                                    chosen_unit.set(unit.clone());
+                                }
                                 let y = year.get_untracked().to_string();
                                 c.update_company(|co| {
                                     let e = co.footprints.entry(y.clone()).or_default();
-                                    let cur_unit = e.get(&f.id).map(|x| x.unit.clone()).unwrap_or_else(|| f.unit.clone());
+                                    let cur_unit = e.get(&f.id).map(|x| x.unit.clone()).or_else(|| chosen_unit.get_untracked()).unwrap_or_else(|| f.unit.clone());
                                     let cur_amount = e.get(&f.id).map(|x| x.amount);
                                     let unit = unit.unwrap_or(cur_unit);
                                     match amount.or(cur_amount) {
@@ -556,7 +573,7 @@ fn FootprintEditor() -> impl IntoView {
                                 let sel_id = format!("{input_id}-unit");
                                 view! {
                                     <label class="visually-hidden" for=sel_id.clone()>{tr(Msg::Unit)}</label>
-                                    <select id=sel_id on:change=move |ev| set(None, Some(event_target_value(&ev)))>
+                                    <select id=sel_id on:change=move |ev| set(None, Some(event_target_value(&ev))) disabled=move || c.read_only()>
                                         {units
                                             .iter()
                                             .map(|(u, _)| {
@@ -582,6 +599,7 @@ fn FootprintEditor() -> impl IntoView {
                                             inputmode="decimal"
                                             autocomplete="off"
                                             id=input_id
+                                            disabled=move || c.read_only()
                                             aria-describedby=err_id.clone()
                                             aria-invalid=move || if err.get() { "true" } else { "false" }
                                             prop:value=move || entry().map(|e| format_number(c.lang.get(), e.amount, 3).replace('\u{202f}', "")).unwrap_or_default()
@@ -847,7 +865,7 @@ fn Results() -> impl IntoView {
                                         view! { <p class="badge">{t(l, Msg::InPlan)}</p> }.into_any()
                                     } else {
                                         view! {
-                                            <button type="button" class="button secondary" on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
+                                            <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
                                                 {t(l, Msg::AddToPlan)}<span class="visually-hidden">": " {a.title.get(l).to_string()}</span>
                                             </button>
                                         }.into_any()
@@ -981,10 +999,10 @@ fn Plan() -> impl IntoView {
             <h2 id="own-title">{tr(Msg::OwnAction)}</h2>
             <form class="own-action" on:submit=move |ev| { ev.prevent_default(); add_own(()); }>
                 <label for="own-action-title">{tr(Msg::OwnActionTitle)}</label>
-                <input type="text" id="own-action-title" maxlength="200" prop:value=move || own_title.get() on:input=move |ev| own_title.set(event_target_value(&ev))
+                <input type="text" id="own-action-title" maxlength="200" disabled=move || c.read_only() prop:value=move || own_title.get() on:input=move |ev| own_title.set(event_target_value(&ev))
                     aria-describedby="own-action-error" aria-invalid=move || if own_error.get() { "true" } else { "false" } />
                 <p class="error" id="own-action-error" aria-live="polite">{move || own_error.get().then(|| c.t(Msg::ErrorRequired))}</p>
-                <button type="submit" class="button">{tr(Msg::AddOwnAction)}</button>
+                <button type="submit" class="button" disabled=move || c.read_only()>{tr(Msg::AddOwnAction)}</button>
             </form>
         </section>
         <section aria-labelledby="library-title">
@@ -1003,7 +1021,7 @@ fn Plan() -> impl IntoView {
                                     <p>{a.what.get(l).to_string()}</p>
                                     <p class="meta">{action_meta(l, a)}</p>
                                     <p class="reasons"><strong>{t(l, Msg::WhySuggested)}</strong>" " {reasons.iter().map(|r| reason_text(l, r)).collect::<Vec<_>>().join("; ")}</p>
-                                    <button type="button" class="button secondary" on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
+                                    <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
                                         {t(l, Msg::AddToPlan)}<span class="visually-hidden">": " {a.title.get(l).to_string()}</span>
                                     </button>
                                 </li>
@@ -1091,7 +1109,7 @@ fn PlanRow(id: String) -> impl IntoView {
             <div class="plan-fields">
                 <div>
                     <label for=status_id.clone()>{tr(Msg::Status)}</label>
-                    <select id=status_id on:change=move |ev| {
+                    <select id=status_id disabled=move || c.read_only() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = PlanStatus::ALL.into_iter().find(|s| status_code(*s) == v) {
                             let d = today();
@@ -1107,12 +1125,12 @@ fn PlanRow(id: String) -> impl IntoView {
                 </div>
                 <div>
                     <label for=owner_id.clone()>{tr(Msg::Owner)}</label>
-                    <input type="text" id=owner_id maxlength="200" prop:value=move || i2().map(|p| p.owner).unwrap_or_default()
+                    <input type="text" id=owner_id maxlength="200" disabled=move || c.read_only() prop:value=move || i2().map(|p| p.owner).unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev); u1(Box::new(move |p| p.owner = v)); } />
                 </div>
                 <div>
                     <label for=due_id.clone()>{tr(Msg::DueMonth)}</label>
-                    <input type="month" id=due_id min="2020-01" max="2100-12" prop:value=move || i3().map(|p| p.due).unwrap_or_default()
+                    <input type="month" id=due_id min="2020-01" max="2100-12" disabled=move || c.read_only() prop:value=move || i3().map(|p| p.due).unwrap_or_default()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if v.is_empty() || crate::persist::valid_date(&v, true) { u2(Box::new(move |p| p.due = v)); }
@@ -1120,10 +1138,10 @@ fn PlanRow(id: String) -> impl IntoView {
                 </div>
             </div>
             <label for=note_id.clone()>{tr(Msg::Note)}</label>
-            <textarea id=note_id rows="2" maxlength="2000" prop:value=move || i4().map(|p| p.note).unwrap_or_default()
+            <textarea id=note_id rows="2" maxlength="2000" disabled=move || c.read_only() prop:value=move || i4().map(|p| p.note).unwrap_or_default()
                 on:change=move |ev| { let v = event_target_value(&ev); u3(Box::new(move |p| p.note = v)); }></textarea>
             {move || i5().and_then(|p| p.done_on).map(|d| view! { <p class="badge">{tf(c.lang.get(), Msg::DoneOn, &[("date", &d)])}</p> })}
-            <button type="button" class="link-button" on:click=move |_| { let id = rm_id.clone(); c.update_company(move |co| co.plan.retain(|p| p.id != id)); }>
+            <button type="button" class="link-button" disabled=move || c.read_only() on:click=move |_| { let id = rm_id.clone(); c.update_company(move |co| co.plan.retain(|p| p.id != id)); }>
                 {tr(Msg::Remove)}<span class="visually-hidden">": " {title2.clone()}</span>
             </button>
         </li>
@@ -1777,7 +1795,7 @@ fn DataPage() -> impl IntoView {
                         <li>
                             <span>{label.clone()}{active.then(|| format!(" ({})", t(l, Msg::Active)))}</span>
                             {(!active).then(|| view! { <button type="button" class="button secondary" on:click=move |_| c.ws.update(|w| w.active = id1.clone())>{t(l, Msg::SwitchTo)}<span class="visually-hidden">": " {label.clone()}</span></button> })}
-                            <button type="button" class="link-button" on:click=move |_| {
+                            <button type="button" class="link-button" disabled=move || c.read_only() on:click=move |_| {
                                 let msg = tf(c.lang.get_untracked(), Msg::ConfirmRemove, &[("name", &label2)]);
                                 if window().confirm_with_message(&msg).unwrap_or(false) { c.ws.update(|w| w.remove_company(&id2)); }
                             }>{t(l, Msg::Remove)}<span class="visually-hidden">": " {label2.clone()}</span></button>
@@ -1785,12 +1803,12 @@ fn DataPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <button type="button" class="button secondary" on:click=move |_| { let n = now_iso(); c.ws.update(|w| { w.add_company(&n); }); }>{tr(Msg::AddCompany)}</button>
+            <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let n = now_iso(); c.ws.update(|w| { w.add_company(&n); }); }>{tr(Msg::AddCompany)}</button>
         </section>
         <section aria-labelledby="snap-title">
             <h2 id="snap-title">{tr(Msg::Snapshots)}</h2>
             <p>{tr(Msg::SnapshotsIntro)}</p>
-            <button type="button" class="button secondary" on:click=move |_| { let d = today(); let y = current_year(); c.update_company(|co| { co.close_year(y, &d); }); message.set(Some(Msg::SnapshotDone)); }>
+            <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let d = today(); let y = current_year(); c.update_company(|co| { co.close_year(y, &d); }); message.set(Some(Msg::SnapshotDone)); }>
                 {move || tf(c.lang.get(), Msg::CloseYear, &[("year", &current_year().to_string())])}
             </button>
             <ul>
@@ -1813,7 +1831,7 @@ fn DataPage() -> impl IntoView {
         <section aria-labelledby="delete-title">
             <h2 id="delete-title">{tr(Msg::DeleteTitle)}</h2>
             <p>{tr(Msg::DeleteIntro)}</p>
-            <button type="button" class="button danger" on:click=move |_| {
+            <button type="button" class="button danger" disabled=move || c.read_only() on:click=move |_| {
                 if window().confirm_with_message(c.t(Msg::ConfirmDelete)).unwrap_or(false) {
                     let n = now_iso();
                     c.ws.update(|w| { *w = crate::model::Workspace::default(); w.companies[0].created = n; });
@@ -1946,8 +1964,13 @@ fn ContentReview() -> impl IntoView {
     }
 }
 
-/// Asks the waiting service worker to take over; the page reloads when it has.
+/// Set when the user asked for the new version: the page then reloads when it takes over.
+static UPDATE_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Asks the waiting service worker to take over; the page reloads when it has. Answers are
+/// already saved (every change is written at once), so the reload loses nothing.
 pub fn apply_update() {
+    UPDATE_REQUESTED.store(true, std::sync::atomic::Ordering::SeqCst);
     let Some(sw) = web_sys::window().map(|w| w.navigator().service_worker()) else {
         return;
     };
@@ -1972,9 +1995,10 @@ fn register_service_worker(c: Ctx) {
         return;
     }
     let sw = w.navigator().service_worker();
-    let had_controller = sw.controller().is_some();
+    // Reload only when the user chose the update: the first install also changes the controller
+    // (clients.claim), and that must not reload the page under the user's hands.
     let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        if had_controller {
+        if UPDATE_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) {
             let _ = web_sys::window().map(|w| w.location().reload());
         }
     });
@@ -2004,7 +2028,7 @@ fn register_service_worker(c: Ctx) {
         let on_found = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
             if let Some(installing) = reg2.installing() {
                 let check = check.clone();
-                let on_state = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || check());
+                let on_state = wasm_bindgen::closure::Closure::<dyn Fn()>::new(check);
                 installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
                 on_state.forget();
             }
@@ -2012,6 +2036,21 @@ fn register_service_worker(c: Ctx) {
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
     });
+}
+
+/// The embedding page's origin from `?origin=`, validated; messages go only there when known.
+static EMBED_ORIGIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The skip link: moves focus to `<main>` itself. The router takes over clicks on `#main` and only
+/// scrolls, which would leave keyboard focus in the header.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        let _ = main.focus();
+    }
 }
 
 /// Sends `{type: "ilmastoaskeleet:<kind>", height}` to the embedding page.
@@ -2030,7 +2069,9 @@ fn post_to_parent(kind: &str, height: Option<i32>) {
     if let Some(h) = height {
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
     }
-    let _ = parent.post_message(&msg, "*");
+    // The height is not secret, but when embed.js told us the host's origin, only it gets it.
+    let target = EMBED_ORIGIN.get().map(String::as_str).unwrap_or("*");
+    let _ = parent.post_message(&msg, target);
 }
 
 /// In embed mode, reports the content height to the parent whenever it changes.

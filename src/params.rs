@@ -45,6 +45,8 @@ pub struct Params {
     pub accent: Option<String>,
     /// A route to start at: "profile" or a workbook step id.
     pub step: Option<String>,
+    /// The embedding page's origin (set by embed.js): resize messages go only there.
+    pub origin: Option<String>,
     /// One line per ignored parameter, for the console.
     pub warnings: Vec<String>,
 }
@@ -98,6 +100,21 @@ pub fn contrast_with_white(hex: &str) -> Option<f64> {
     Some(1.05 / (l + 0.05))
 }
 
+/// `http(s)://host[:port]` with nothing after it, or `None`.
+pub fn valid_origin(s: &str) -> Option<String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))?;
+    let (host, port) = rest.split_once(':').unwrap_or((rest, ""));
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let port_ok = port.is_empty() || (port.len() <= 5 && port.parse::<u16>().is_ok());
+    (host_ok && port_ok).then(|| s.to_ascii_lowercase())
+}
+
 pub fn parse_query(query: &str, content: &Content) -> Params {
     let mut p = Params::default();
     let q = query.strip_prefix('?').unwrap_or(query);
@@ -141,6 +158,7 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
                     _ => false,
                 }
             }
+            "origin" => valid_origin(v).map(|o| p.origin = Some(o)).is_some(),
             "step" => {
                 let known = v == "profile" || content.workbook_steps().any(|s| s.id == v);
                 if known {

@@ -304,13 +304,13 @@ fn validate_company(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
         _ => issues.push(issue(format!("{path}.path"), Problem::UnknownValue)),
     }
     check_date(
-        obj.get("created").map(|v| date_part(v)).as_ref(),
+        obj.get("created").map(date_part).as_ref(),
         &format!("{path}.created"),
         false,
         issues,
     );
     check_date(
-        obj.get("updated").map(|v| date_part(v)).as_ref(),
+        obj.get("updated").map(date_part).as_ref(),
         &format!("{path}.updated"),
         false,
         issues,

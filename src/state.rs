@@ -117,11 +117,16 @@ impl Ctx {
             }
         };
         let mut ws = ws;
+        let mut preselected = false;
         if let Some(code) = &params.kunta {
             let c = ws.active_mut();
-            c.answers
-                .entry("profile.municipality".into())
-                .or_insert_with(|| Answer::Municipality(code.clone()));
+            if !c.answers.contains_key("profile.municipality") {
+                c.answers.insert(
+                    "profile.municipality".into(),
+                    Answer::Municipality(code.clone()),
+                );
+                preselected = true;
+            }
         }
         let ctx = Ctx {
             lang: RwSignal::new(lang),
@@ -131,13 +136,14 @@ impl Ctx {
             update_ready: RwSignal::new(false),
             params: StoredValue::new(params),
         };
-        ctx.start_sync();
+        ctx.start_sync(!preselected);
         ctx
     }
 
-    fn start_sync(self) {
-        // Persist every change. The first run only records the loaded state.
-        let skip_first = StoredValue::new(true);
+    fn start_sync(self, loaded_as_stored: bool) {
+        // Persist every change. The first run only records the loaded state, unless the start
+        // changed it (a preselected municipality), which is saved at once.
+        let skip_first = StoredValue::new(loaded_as_stored);
         Effect::new(move |_| {
             let ws = self.ws.get();
             if skip_first.get_value() {

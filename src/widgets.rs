@@ -39,11 +39,14 @@ fn Help(q: &'static Question) -> impl IntoView {
         view! {
             <details class="help">
                 <summary>{tr(Msg::WhyWeAsk)}</summary>
-                <p>{txt(&help)}</p>
+                <p>{txt(help)}</p>
             </details>
         }
     })
 }
+
+/// The label of an option in a given language.
+type LabelFn = Box<dyn Fn(Lang) -> String + Send + Sync>;
 
 /// One question, rendered for its kind. Every change is saved at once.
 #[component]
@@ -66,36 +69,33 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
     match q.kind {
         Kind::Single | Kind::Multi | Kind::Ypn => {
             let multi = q.kind == Kind::Multi;
-            let options: Vec<(String, Box<dyn Fn(Lang) -> String + Send + Sync>)> =
-                if q.kind == Kind::Ypn {
-                    Ypn::ALL
-                        .iter()
-                        .map(|y| {
-                            let msg = match y {
-                                Ypn::Yes => Msg::Yes,
-                                Ypn::Partly => Msg::Partly,
-                                Ypn::No => Msg::No,
-                                Ypn::DontKnow => Msg::DontKnow,
-                            };
-                            (
-                                ypn_code(*y).to_string(),
-                                Box::new(move |l| t(l, msg).to_string())
-                                    as Box<dyn Fn(Lang) -> String + Send + Sync>,
-                            )
-                        })
-                        .collect()
-                } else {
-                    q.options
-                        .iter()
-                        .map(|o| {
-                            (
-                                o.id.clone(),
-                                Box::new(move |l| o.label.get(l).to_string())
-                                    as Box<dyn Fn(Lang) -> String + Send + Sync>,
-                            )
-                        })
-                        .collect()
-                };
+            let options: Vec<(String, LabelFn)> = if q.kind == Kind::Ypn {
+                Ypn::ALL
+                    .iter()
+                    .map(|y| {
+                        let msg = match y {
+                            Ypn::Yes => Msg::Yes,
+                            Ypn::Partly => Msg::Partly,
+                            Ypn::No => Msg::No,
+                            Ypn::DontKnow => Msg::DontKnow,
+                        };
+                        (
+                            ypn_code(*y).to_string(),
+                            Box::new(move |l| t(l, msg).to_string()) as LabelFn,
+                        )
+                    })
+                    .collect()
+            } else {
+                q.options
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.id.clone(),
+                            Box::new(move |l| o.label.get(l).to_string()) as LabelFn,
+                        )
+                    })
+                    .collect()
+            };
             let inputs = options
                 .into_iter()
                 .map(|(oid, label)| {
@@ -301,7 +301,11 @@ fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
             .map(|m| {
                 let name = m.name(l).to_string();
                 let other = if l == Lang::Sv { &m.fi } else { &m.sv };
-                let hint = (other != &name).then(|| other.clone()).unwrap_or_default();
+                let hint = if other != &name {
+                    other.clone()
+                } else {
+                    String::new()
+                };
                 view! { <option value=name>{hint}</option> }
             })
             .collect_view()

@@ -855,6 +855,28 @@ fn url_parameters_are_allow_listed() {
     assert!(contrast_with_white("#ffffff").is_some_and(|c| c < 1.01));
     assert!(contrast_with_white("#000000").is_some_and(|c| c > 20.9));
     assert!(contrast_with_white("red").is_none());
+    assert_eq!(
+        parse_query("origin=https%3A%2F%2Fwww.kerava.fi", content())
+            .origin
+            .as_deref(),
+        Some("https://www.kerava.fi")
+    );
+    assert_eq!(
+        parse_query("origin=http%3A%2F%2F127.0.0.1%3A8081", content())
+            .origin
+            .as_deref(),
+        Some("http://127.0.0.1:8081")
+    );
+    for bad in [
+        "javascript:alert(1)",
+        "https://a.fi/path",
+        "https://",
+        "ftp://a.fi",
+        "https://a.fi:99999",
+        "https://a b.fi",
+    ] {
+        assert_eq!(ilmastoaskeleet::params::valid_origin(bad), None, "{bad}");
+    }
 }
 
 #[test]
