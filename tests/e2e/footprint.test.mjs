@@ -1,0 +1,135 @@
+// Footprint (issue "footprint"): a café's year on /vaihe/footprint — 20 000 kWh grid electricity,
+// 15 MWh district heat, 300 km by train — gives 3,15 t CO2e with heating the largest source; the
+// numbers survive a reload and appear on the report.
+//   20 000 kWh × 0,060 + 15 000 kWh × 0,130 + 300 km × 0,00372 = 1 200 + 1 950 + 1,1 kg = 3,15 t
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launchBrowser, openPage, waitForApp } from './lib/browser.mjs';
+import { readStored } from './lib/questions.mjs';
+
+const T = 10000;
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('a café year in the footprint calculator', () => {
+  let context;
+  let page;
+  let problems;
+  let assertClean;
+  let year;
+
+  before(async () => {
+    ({ context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin }));
+  });
+  after(async () => context?.close());
+
+  const electricity = () => page.getByLabel('Tavallinen verkkosähkö (Suomen keskiarvo)');
+  const heat = () => page.getByLabel('Kaukolämpö (Suomen keskiarvo)');
+  const heatUnit = () => page.locator('#fp-heating-district-unit');
+  const train = () => page.getByLabel('Junamatkat');
+  const total = () => page.getByText(/^Arvio yhteensä: /);
+
+  test('electricity, district heat in MWh and train travel add up to 3,15 t CO2e', async () => {
+    await page.goto(new URL('/vaihe/footprint', app.url).href);
+    await waitForApp(page, { problems });
+    await page.getByRole('heading', { level: 2, name: 'Hiilijalanjälki' }).waitFor({ timeout: T });
+    year = await page.getByLabel('Vuosi').inputValue();
+    assert.match(year, /^\d{4}$/);
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 0 t CO2e', 'nothing entered yet');
+
+    // Typed as a Finn writes it, with a space between the thousands.
+    await electricity().fill('20 000');
+    await electricity().press('Tab');
+    await page.waitForFunction(() => document.querySelector('.fp-total')?.textContent.includes('1,2 t'), null, { timeout: T });
+
+    // The unit first, then the amount: the amount must be taken in the unit that is shown.
+    await heatUnit().selectOption({ label: 'MWh' });
+    await heat().fill('15');
+    await heat().press('Tab');
+
+    await train().fill('300');
+    await train().press('Tab');
+
+    await page.waitForFunction(() => document.querySelector('.fp-total')?.textContent.includes('3,15'), null, { timeout: T }).catch(() => {});
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 3,15 t CO2e');
+    assert.equal(await heatUnit().inputValue(), 'MWh');
+    assert.match(await page.locator('.fp-result').textContent(), /Ostettu energia \(scope 2\): 3,15 t/, 'electricity and district heat are scope 2');
+    for (const field of [electricity(), heat(), train()]) assert.equal(await field.getAttribute('aria-invalid'), 'false');
+
+    const stored = (await readStored(page)).data.companies[0].footprints;
+    assert.deepEqual(stored, {
+      [year]: {
+        'electricity.grid': { amount: 20000, unit: 'kWh' },
+        'heating.district': { amount: 15, unit: 'MWh' },
+        'travel.train': { amount: 300, unit: 'km' },
+      },
+    });
+    assertClean();
+  });
+
+  test('the largest source in the table is heating ("Lämmitys"), also first in the chart', async () => {
+    const table = page.getByRole('table', { name: 'Suurimmat päästölähteet' });
+    const rows = table.getByRole('row');
+    const cells = [];
+    for (let i = 0; i < (await rows.count()); i++) cells.push(await rows.nth(i).locator('th, td').allTextContents());
+    assert.deepEqual(cells, [
+      ['Lämmitys', '1,95 t CO2e'],
+      ['Sähkö', '1,2 t CO2e'],
+      ['Liikematkat', '0 t CO2e'],
+    ]);
+    const chart = page.getByRole('img', { name: 'Suurimmat päästölähteet' });
+    assert.deepEqual(await chart.locator('text.bar-label').allTextContents(), ['Lämmitys', 'Sähkö', 'Liikematkat']);
+    assertClean();
+  });
+
+  test('a negative or non-numeric amount is refused with a message and changes nothing', async () => {
+    const before = (await readStored(page)).data.companies[0].footprints;
+    await train().fill('-5');
+    await train().press('Tab');
+    await page.waitForFunction(() => document.querySelector('#fp-travel-train')?.getAttribute('aria-invalid') === 'true', null, { timeout: T });
+    assert.equal((await page.locator('#fp-travel-train-error').textContent()).trim(), 'Anna luku, joka on nolla tai suurempi.');
+    assert.deepEqual((await readStored(page)).data.companies[0].footprints, before);
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 3,15 t CO2e');
+    await train().fill('300');
+    await train().press('Tab');
+    await page.waitForFunction(() => document.querySelector('#fp-travel-train')?.getAttribute('aria-invalid') === 'false', null, { timeout: T });
+    assertClean();
+  });
+
+  test('after a reload the numbers and the unit are still there', async () => {
+    await page.reload();
+    await waitForApp(page, { problems });
+    await total().waitFor({ timeout: T });
+    assert.equal(await page.getByLabel('Vuosi').inputValue(), year);
+    assert.equal(await electricity().inputValue(), '20000');
+    assert.equal(await heat().inputValue(), '15');
+    assert.equal(await heatUnit().inputValue(), 'MWh');
+    assert.equal(await train().inputValue(), '300');
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 3,15 t CO2e');
+    assertClean();
+  });
+
+  test('the footprint appears on the report page', async () => {
+    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Raportti' }).click();
+    await page.waitForURL((u) => u.pathname === '/raportti', { timeout: T });
+    const section = page.locator('.report section').filter({ has: page.getByRole('heading', { level: 2, name: `Hiilijalanjälki ${year}`, exact: true }) });
+    await section.waitFor({ timeout: T });
+    assert.match(await section.textContent(), /Arvio yhteensä: 3,15 t CO2e/);
+    const rows = section.getByRole('row');
+    assert.deepEqual(await rows.first().locator('th, td').allTextContents(), ['Lämmitys', '1,95 t CO2e'], 'heating first');
+    assert.equal(await rows.count(), 3);
+    assertClean();
+  });
+});
