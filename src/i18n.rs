@@ -100,6 +100,40 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     out
 }
 
+/// A number for an input field: the language's decimal mark, no thousands separators (so that
+/// what is shown parses back to the same value), at most three decimals.
+pub fn format_input(lang: Lang, value: f64) -> String {
+    let s = format!("{value:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    let s = if s == "-0" { "0".to_string() } else { s };
+    if lang == Lang::En {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
+/// Parses a number typed in `lang`. In English a comma separates thousands ("20,000"); in
+/// Finnish and Swedish it is the decimal mark ("12,5"). A point is a decimal mark in all three.
+pub fn parse_number_in(lang: Lang, input: &str) -> Option<f64> {
+    if lang == Lang::En {
+        let grouped = input.trim();
+        // "1,234" or "12,345.5": commas only between groups of three digits.
+        let int_part = grouped.split('.').next().unwrap_or("");
+        let groups: Vec<&str> = int_part.trim_start_matches('-').split(',').collect();
+        if groups.len() > 1
+            && (groups[0].is_empty()
+                || groups[0].len() > 3
+                || groups[1..].iter().any(|g| g.len() != 3))
+        {
+            return None;
+        }
+        parse_number(&grouped.replace(',', ""))
+    } else {
+        parse_number(input)
+    }
+}
+
 /// Parses a number typed by a user: accepts a decimal comma or point and spaces between
 /// thousands ("12 500,5", "12500.5"). Returns `None` for anything else.
 pub fn parse_number(input: &str) -> Option<f64> {
@@ -192,6 +226,31 @@ mod tests {
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("1e9"), None);
         assert_eq!(parse_number("NaN"), None);
+    }
+
+    #[test]
+    fn input_numbers_round_trip_in_every_language() {
+        for lang in Lang::ALL {
+            for v in [0.0, 12.5, 20000.0, 1234567.125, 0.1 + 0.2, -3.0] {
+                let shown = format_input(lang, v);
+                let back = parse_number_in(lang, &shown).expect("parses");
+                assert!(
+                    (back - v).abs() < 1e-3,
+                    "{lang:?}: {v} shown as {shown} read as {back}"
+                );
+            }
+        }
+        assert_eq!(format_input(Lang::Fi, 12.5), "12,5");
+        assert_eq!(format_input(Lang::En, 20000.0), "20000");
+        assert_eq!(parse_number_in(Lang::En, "20,000"), Some(20000.0));
+        assert_eq!(parse_number_in(Lang::En, "12.5"), Some(12.5));
+        assert_eq!(
+            parse_number_in(Lang::En, "1,2"),
+            None,
+            "an English comma is not a decimal mark"
+        );
+        assert_eq!(parse_number_in(Lang::Fi, "20,5"), Some(20.5));
+        assert_eq!(parse_number_in(Lang::Sv, "20 000,5"), Some(20000.5));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The pages of the app. Components render and wire signals; all logic is in the domain modules.
 use crate::content::{content, Step, SupportCost, SupportKind, PROFILE};
 use crate::footprint::{conversions, estimate};
-use crate::i18n::{format_number, parse_number, t, tf, Lang, Msg};
+use crate::i18n::{format_input, format_number, parse_number_in, t, tf, Lang, Msg};
 use crate::matching::{recommend, MatchReason, Tier};
 use crate::model::{
     profile, step_progress, total_progress, visible, Answer, FootprintEntry, PathKind, PlanItem,
@@ -602,7 +602,7 @@ fn FootprintEditor() -> impl IntoView {
                                             disabled=move || c.read_only()
                                             aria-describedby=err_id.clone()
                                             aria-invalid=move || if err.get() { "true" } else { "false" }
-                                            prop:value=move || entry().map(|e| format_number(c.lang.get(), e.amount, 3).replace('\u{202f}', "")).unwrap_or_default()
+                                            prop:value=move || entry().map(|e| format_input(c.lang.get(), e.amount)).unwrap_or_default()
                                             on:change=move |ev| {
                                                 let v = event_target_value(&ev);
                                                 if v.trim().is_empty() {
@@ -617,7 +617,7 @@ fn FootprintEditor() -> impl IntoView {
                                                         }
                                                     });
                                                 } else {
-                                                    match parse_number(&v).filter(|n| *n >= 0.0 && *n <= 1e12) {
+                                                    match parse_number_in(c.lang.get_untracked(), &v).filter(|n| *n >= 0.0 && *n <= 1e12) {
                                                         Some(n) => {
                                                             err.set(false);
                                                             set(Some(n), None);

@@ -1,6 +1,6 @@
 //! Reusable components: questions, charts, notices. They render and wire signals only.
 use crate::content::{content, Kind, Question};
-use crate::i18n::{format_number, parse_number, t, tf, Lang, Msg};
+use crate::i18n::{format_input, format_number, parse_number_in, t, tf, Lang, Msg};
 use crate::model::{Answer, Ypn};
 use crate::scoring::{Maturity, StepScore};
 use crate::state::{ctx, tr, txt, SaveState};
@@ -166,7 +166,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
                 if raw.trim().is_empty() {
                     return Ok(None);
                 }
-                let Some(n) = parse_number(raw) else {
+                let Some(n) = parse_number_in(l, raw) else {
                     return Err(t(l, Msg::ErrorNotNumber).to_string());
                 };
                 if q.integer && n.fract() != 0.0 {
@@ -183,9 +183,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
                 Ok(Some(n))
             };
             let value = move || match current() {
-                Some(Answer::Number(n)) => {
-                    format_number(c.lang.get(), n, 3).replace('\u{202f}', "")
-                }
+                Some(Answer::Number(n)) => format_input(c.lang.get(), n),
                 _ => String::new(),
             };
             view! {
