@@ -664,7 +664,7 @@ fn FootprintEditor() -> impl IntoView {
         });
         (all.len() > 1).then(|| {
             view! {
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" tabindex="0" aria-label=t(l, Msg::FootprintYears)>
                     <table>
                         <caption>{t(l, Msg::FootprintYears)}</caption>
                         <thead><tr><th scope="col">{t(l, Msg::Year)}</th><th scope="col">{t(l, Msg::Total)}</th></tr></thead>
@@ -786,7 +786,7 @@ fn Results() -> impl IntoView {
         Some(view! {
             <section aria-labelledby="compare-title">
                 <h2 id="compare-title">{tf(l, Msg::CompareTitle, &[("year", &snap.year.to_string())])}</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" tabindex="0" aria-labelledby="compare-title">
                     <table>
                         <thead><tr><th scope="col">{t(l, Msg::Step)}</th><th scope="col">{snap.year.to_string()}</th><th scope="col">{t(l, Msg::Now)}</th></tr></thead>
                         <tbody>
@@ -1518,12 +1518,12 @@ fn Report() -> impl IntoView {
                     <p>{tf(l, Msg::ReportDate, &[("date", &today())])}</p>
                     <section>
                         <h2>{t(l, Msg::ReportProfile)}</h2>
-                        <table><tbody>{profile_rows}</tbody></table>
+                        <div class="table-wrap" role="region" tabindex="0" aria-label=t(l, Msg::ReportProfile)><table><tbody>{profile_rows}</tbody></table></div>
                     </section>
                     <section>
                         <h2>{t(l, Msg::MaturityPerStep)}</h2>
                         <p>{level.map(|lv| format!("{}: {} — {}", t(l, Msg::OverallLevel), t(l, level_msg(lv)), t(l, level_explain_msg(lv)))).unwrap_or_else(|| t(l, Msg::NoResultsYet).to_string())}</p>
-                        <table>
+                        <div class="table-wrap" role="region" tabindex="0" aria-label=t(l, Msg::MaturityPerStep)><table>
                             <thead><tr><th scope="col">{t(l, Msg::Step)}</th><th scope="col">{t(l, Msg::Level)}</th><th scope="col">{t(l, Msg::Answered)}</th></tr></thead>
                             <tbody>
                                 {scores.iter().map(|s| view! {
@@ -1534,29 +1534,29 @@ fn Report() -> impl IntoView {
                                     </tr>
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     </section>
                     {fp.map(|(y, e)| view! {
                         <section>
                             <h2>{format!("{} {y}", t(l, Msg::FootprintTitle))}</h2>
                             <p>{tf(l, Msg::FootprintTotal, &[("t", &format_number(l, e.total_t(), 2))])}</p>
-                            <table><tbody>
+                            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} {y}", t(l, Msg::FootprintTitle))><table><tbody>
                                 {e.by_category.iter().map(|(cat, kg)| view! { <tr><th scope="row">{fp_category_label(l, cat)}</th><td class="num">{format!("{} t CO2e", format_number(l, kg / 1000.0, 2))}</td></tr> }).collect_view()}
-                            </tbody></table>
+                            </tbody></table></div>
                             <p class="note">{t(l, Msg::FootprintUncertainty)}</p>
                         </section>
                     })}
                     <section>
                         <h2>{t(l, Msg::PlanTitle)}</h2>
                         {if co.plan.is_empty() { Some(view! { <p>{t(l, Msg::PlanEmpty)}</p> }) } else { None }}
-                        <table>
+                        <div class="table-wrap" role="region" tabindex="0" aria-label=t(l, Msg::PlanTitle)><table>
                             <thead><tr><th scope="col">{t(l, Msg::Action)}</th><th scope="col">{t(l, Msg::Status)}</th><th scope="col">{t(l, Msg::Owner)}</th><th scope="col">{t(l, Msg::DueMonth)}</th></tr></thead>
                             <tbody>
                                 {co.plan.iter().map(|p| view! {
                                     <tr><th scope="row">{item_title(l, p)}</th><td>{t(l, status_msg(p.status))}{p.done_on.clone().map(|d| format!(" ({d})"))}</td><td>{p.owner.clone()}</td><td>{p.due.clone()}</td></tr>
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     </section>
                     <section>
                         <h2>{t(l, Msg::ReportSupports)}</h2>
@@ -1762,7 +1762,7 @@ fn DataPage() -> impl IntoView {
                     view! {
                         <div class="notice info preview" role="status">
                             <h3>{t(l, Msg::ImportPreview)}</h3>
-                            <table>
+                            <div class="table-wrap" role="region" tabindex="0" aria-label=t(l, Msg::ImportPreview)><table>
                                 <thead><tr><th scope="col"></th><th scope="col">{t(l, Msg::ImportCurrent)}</th><th scope="col">{t(l, Msg::ImportNew)}</th></tr></thead>
                                 <tbody>
                                     <tr><th scope="row">{t(l, Msg::CompanyName)}</th><td>{cur.name().unwrap_or("–").to_string()}</td><td>{co.name().unwrap_or("–").to_string()}</td></tr>
@@ -1771,7 +1771,7 @@ fn DataPage() -> impl IntoView {
                                     <tr><th scope="row">{t(l, Msg::FootprintYears)}</th><td>{cur.footprints.len()}</td><td>{co.footprints.len()}</td></tr>
                                     <tr><th scope="row">{t(l, Msg::Snapshots)}</th><td>{cur.snapshots.len()}</td><td>{co.snapshots.len()}</td></tr>
                                 </tbody>
-                            </table>
+                            </table></div>
                             <p class="actions-row">
                                 <button type="button" class="button" on:click=move |_| apply(false)>{t(l, Msg::ImportReplace)}</button>
                                 <button type="button" class="button secondary" on:click=move |_| apply(true)>{t(l, Msg::ImportAsNew)}</button>

@@ -409,7 +409,7 @@ pub fn MaturityChart(scores: Vec<StepScore>) -> impl IntoView {
             </svg>
             <figcaption>{tr(Msg::ChartTableNote)}</figcaption>
         </figure>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label=tr(Msg::ChartMaturityTitle)>
             <table>
                 <caption>{tr(Msg::ChartMaturityTitle)}</caption>
                 <thead>
@@ -465,7 +465,7 @@ pub fn AmountChart(
                 }}
             </svg>
         </figure>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label=move || title.get()>
             <table>
                 <caption>{move || title.get()}</caption>
                 <tbody>

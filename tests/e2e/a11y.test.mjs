@@ -14,6 +14,7 @@ import {
   answerStep,
   answerSeveralSteps,
   addPlanItems,
+  fillFootprint,
   exportFile,
   chooseImportFile,
   BAD_IMPORT,
@@ -198,6 +199,29 @@ describe('main states', () => {
       await gotoRoute(page, app.origin, '/vaihe/profile?embed=1&kunta=245', { problems });
       await assertAxeClean(page, '/vaihe/profile?embed=1&kunta=245');
     }));
+
+  test('axe at 320 px with data: scrolling tables, charts, plan, report, import preview', () =>
+    withPage(
+      async (page, problems) => {
+        await useFullPath(page, app.origin, { problems });
+        await answerSeveralSteps(page, app.origin, { problems });
+        await fillFootprint(page, app.origin, { problems });
+        await addPlanItems(page, app.origin, { problems });
+        for (const route of ['/', '/vaihe/profile', '/vaihe/footprint', '/tulokset', '/suunnitelma', '/tuki', '/raportti']) {
+          await gotoRoute(page, app.origin, route, { problems });
+          await assertAxeClean(page, `${route} at 320 px`);
+        }
+        // At 320 px the maturity table is wider than the screen: it scrolls in its own region.
+        await gotoRoute(page, app.origin, '/tulokset', { problems });
+        const wrap = page.locator('main .table-wrap').first();
+        assert.ok(await wrap.evaluate((w) => w.scrollWidth > w.clientWidth), 'the maturity table scrolls inside its region at 320 px');
+        const file = await exportFile(page, app.origin, { problems });
+        await chooseImportFile(page, file);
+        await page.locator('main .notice.preview table').waitFor({ timeout: 5000 });
+        await assertAxeClean(page, '/tiedot import preview at 320 px');
+      },
+      { contextOptions: { viewport: { width: 320, height: 640 } } },
+    ));
 
   test('axe: embed themes and a custom accent colour (contrast)', () =>
     withPage(async (page, problems) => {

@@ -38,7 +38,7 @@ export const ROUTES = [
 
 /** A file-name friendly name of a route ('/' -> 'home'). */
 export const routeName = (route) =>
-  route === '/' ? 'home' : route.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '');
+  route === '/' ? 'home' : route.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
 /**
  * Load a route and wait until the app has mounted (main h1) and the network is idle, so that
