@@ -2,11 +2,11 @@
 // in Finnish, in the app's main states (answers given, a validation error, results, a plan,
 // import errors and preview, storage blocked, a new version waiting, embed mode), and on a few
 // routes in Swedish and English. A failure lists each violation's id, help and target nodes.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp, waitForServiceWorker } from './lib/browser.mjs';
+import { openPage, waitForApp, waitForServiceWorker } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import {
   ROUTES,
   gotoRoute,
@@ -23,32 +23,24 @@ import {
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let app;
-let browser;
 // The /sw.js the server sends: its text gets a suffix to imitate a new deployment.
 let swSuffix = '';
 
-before(async () => {
-  app = await startServer({
+const env = useAppAndBrowser({
+  app: {
     handler: (req, res, url) => {
       if (url.pathname !== '/sw.js' || !swSuffix) return false;
       // A "new version": the same worker with other bytes, so the browser installs it as waiting.
-      const body = readFileSync(`${app.root}/sw.js`, 'utf8') + swSuffix;
+      const body = readFileSync(`${env.app.root}/sw.js`, 'utf8') + swSuffix;
       res.writeHead(200, {
         'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'no-cache',
-        ...(app.csp ? { 'Content-Security-Policy': app.csp } : {}),
+        ...(env.app.csp ? { 'Content-Security-Policy': env.app.csp } : {}),
       });
       res.end(body);
       return true;
     },
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
+  },
 });
 
 /** Every violation with its id, impact, help, help URL and every target node with its summary. */
@@ -77,7 +69,7 @@ async function assertAxeClean(page, label) {
 }
 
 async function withPage(fn, { contextOptions, initScripts = [] } = {}) {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin, contextOptions });
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin, contextOptions });
   for (const s of initScripts) await context.addInitScript(s);
   try {
     await fn(page, problems, context);
@@ -91,7 +83,7 @@ describe('every route in Finnish', () => {
   for (const route of ROUTES) {
     test(`axe: ${route}`, () =>
       withPage(async (page, problems) => {
-        await gotoRoute(page, app.origin, route, { problems });
+        await gotoRoute(page, env.app.origin, route, { problems });
         assert.equal(await page.getAttribute('html', 'lang'), 'fi');
         await assertAxeClean(page, route);
       }));
@@ -101,8 +93,8 @@ describe('every route in Finnish', () => {
 describe('main states', () => {
   test('axe: a step with answers and a number-field validation error', () =>
     withPage(async (page, problems) => {
-      await useFullPath(page, app.origin, { problems });
-      const n = await answerStep(page, app.origin, 'monitoring', { problems });
+      await useFullPath(page, env.app.origin, { problems });
+      const n = await answerStep(page, env.app.origin, 'monitoring', { problems });
       assert.ok(n >= 2, `answered ${n} questions on /vaihe/monitoring`);
       const input = page.locator('#q-monitoring-renewable-share-input');
       await input.fill('paljon');
@@ -116,8 +108,8 @@ describe('main states', () => {
 
   test('axe: results with answers', () =>
     withPage(async (page, problems) => {
-      await answerSeveralSteps(page, app.origin, { problems });
-      await gotoRoute(page, app.origin, '/tulokset', { problems });
+      await answerSeveralSteps(page, env.app.origin, { problems });
+      await gotoRoute(page, env.app.origin, '/tulokset', { problems });
       await page.locator('#overall-title').waitFor({ timeout: 5000 });
       assert.ok((await page.locator('main .cards > li').count()) > 0, 'suggested actions are listed');
       await assertAxeClean(page, '/tulokset with answers');
@@ -125,20 +117,20 @@ describe('main states', () => {
 
   test('axe: the plan with items', () =>
     withPage(async (page, problems) => {
-      await answerSeveralSteps(page, app.origin, { problems });
-      await addPlanItems(page, app.origin, { problems });
+      await answerSeveralSteps(page, env.app.origin, { problems });
+      await addPlanItems(page, env.app.origin, { problems });
       assert.ok((await page.locator('.plan-item').count()) >= 2, 'two plan items');
       await assertAxeClean(page, '/suunnitelma with items');
       // The report and the supports page with a plan and answers.
-      await gotoRoute(page, app.origin, '/raportti', { problems });
+      await gotoRoute(page, env.app.origin, '/raportti', { problems });
       await assertAxeClean(page, '/raportti with answers and a plan');
-      await gotoRoute(page, app.origin, '/tuki', { problems });
+      await gotoRoute(page, env.app.origin, '/tuki', { problems });
       await assertAxeClean(page, '/tuki with answers and a plan');
     }));
 
   test('axe: the data page with an import error list', () =>
     withPage(async (page, problems) => {
-      await gotoRoute(page, app.origin, '/tiedot', { problems });
+      await gotoRoute(page, env.app.origin, '/tiedot', { problems });
       await chooseImportFile(page, BAD_IMPORT, 'virheellinen.json');
       const items = page.locator('main .notice.warn li');
       await items.first().waitFor({ timeout: 5000 });
@@ -148,8 +140,8 @@ describe('main states', () => {
 
   test('axe: the data page with an import preview', () =>
     withPage(async (page, problems) => {
-      await answerStep(page, app.origin, 'profile', { problems });
-      const file = await exportFile(page, app.origin, { problems });
+      await answerStep(page, env.app.origin, 'profile', { problems });
+      const file = await exportFile(page, env.app.origin, { problems });
       assert.match(file, /"app":\s*"ilmastoaskeleet"/);
       await chooseImportFile(page, file, 'vienti.json');
       await page.locator('main .notice.preview table').waitFor({ timeout: 5000 });
@@ -159,12 +151,12 @@ describe('main states', () => {
   test('axe: storage blocked notice', () =>
     withPage(
       async (page, problems) => {
-        await gotoRoute(page, app.origin, '/', { problems });
+        await gotoRoute(page, env.app.origin, '/', { problems });
         const notice = page.locator('.notices .notice.warn');
         await notice.waitFor({ timeout: 5000 });
         assert.match(await notice.textContent(), /tallentamista/);
         await assertAxeClean(page, '/ with storage blocked');
-        await gotoRoute(page, app.origin, '/vaihe/profile', { problems });
+        await gotoRoute(page, env.app.origin, '/vaihe/profile', { problems });
         await notice.waitFor({ timeout: 5000 });
         await assertAxeClean(page, '/vaihe/profile with storage blocked');
       },
@@ -174,7 +166,7 @@ describe('main states', () => {
   test('axe: "new version available" notice', () =>
     withPage(async (page, problems) => {
       swSuffix = '';
-      await gotoRoute(page, app.origin, '/', { problems });
+      await gotoRoute(page, env.app.origin, '/', { problems });
       await waitForServiceWorker(page);
       // Deploy a "new version" of the worker; the reload finds it, installs it and it waits.
       swSuffix = `\n// new version ${Date.now()}\n`;
@@ -191,31 +183,31 @@ describe('main states', () => {
 
   test('axe: embed mode (/?embed=1&kunta=245)', () =>
     withPage(async (page, problems) => {
-      await gotoRoute(page, app.origin, '/?embed=1&kunta=245', { problems });
+      await gotoRoute(page, env.app.origin, '/?embed=1&kunta=245', { problems });
       assert.equal(await page.locator('html.embed').count(), 1, 'embed class on <html>');
       assert.equal(await page.locator('.embed-bar').count(), 1, 'embed bar shown');
       assert.equal(await page.locator('header.site-header').count(), 0, 'no site header when embedded');
       await assertAxeClean(page, '/?embed=1&kunta=245');
-      await gotoRoute(page, app.origin, '/vaihe/profile?embed=1&kunta=245', { problems });
+      await gotoRoute(page, env.app.origin, '/vaihe/profile?embed=1&kunta=245', { problems });
       await assertAxeClean(page, '/vaihe/profile?embed=1&kunta=245');
     }));
 
   test('axe at 320 px with data: scrolling tables, charts, plan, report, import preview', () =>
     withPage(
       async (page, problems) => {
-        await useFullPath(page, app.origin, { problems });
-        await answerSeveralSteps(page, app.origin, { problems });
-        await fillFootprint(page, app.origin, { problems });
-        await addPlanItems(page, app.origin, { problems });
+        await useFullPath(page, env.app.origin, { problems });
+        await answerSeveralSteps(page, env.app.origin, { problems });
+        await fillFootprint(page, env.app.origin, { problems });
+        await addPlanItems(page, env.app.origin, { problems });
         for (const route of ['/', '/vaihe/profile', '/vaihe/footprint', '/tulokset', '/suunnitelma', '/tuki', '/raportti']) {
-          await gotoRoute(page, app.origin, route, { problems });
+          await gotoRoute(page, env.app.origin, route, { problems });
           await assertAxeClean(page, `${route} at 320 px`);
         }
         // At 320 px the maturity table is wider than the screen: it scrolls in its own region.
-        await gotoRoute(page, app.origin, '/tulokset', { problems });
+        await gotoRoute(page, env.app.origin, '/tulokset', { problems });
         const wrap = page.locator('main .table-wrap').first();
         assert.ok(await wrap.evaluate((w) => w.scrollWidth > w.clientWidth), 'the maturity table scrolls inside its region at 320 px');
-        const file = await exportFile(page, app.origin, { problems });
+        const file = await exportFile(page, env.app.origin, { problems });
         await chooseImportFile(page, file);
         await page.locator('main .notice.preview table').waitFor({ timeout: 5000 });
         await assertAxeClean(page, '/tiedot import preview at 320 px');
@@ -228,7 +220,7 @@ describe('main states', () => {
       for (const q of ['theme=sea', 'theme=heather', 'theme=contrast', 'accent=7a1f5c']) {
         for (const route of ['/', '/vaihe/profile', '/tulokset']) {
           const url = `${route}?embed=1&kunta=245&${q}`;
-          await gotoRoute(page, app.origin, url, { problems });
+          await gotoRoute(page, env.app.origin, url, { problems });
           if (q.startsWith('theme=')) assert.equal(await page.locator(`html.theme-${q.slice(6)}`).count(), 1, `${url}: theme class`);
           await assertAxeClean(page, url);
         }
@@ -256,7 +248,7 @@ describe('beyond axe', () => {
     withPage(async (page, problems) => {
       const seen = new Map();
       for (const route of ROUTES) {
-        await gotoRoute(page, app.origin, route, { problems });
+        await gotoRoute(page, env.app.origin, route, { problems });
         await page.waitForFunction(() => / – Ilmastoaskeleet$/.test(document.title), null, { timeout: 5000 }).catch(() => {});
         const title = await page.title();
         assert.match(title, /^\S.* – Ilmastoaskeleet$/, `${route}: title "${title}"`);
@@ -264,24 +256,24 @@ describe('beyond axe', () => {
         seen.set(title, route);
       }
       // The title follows the language.
-      await gotoRoute(page, app.origin, '/tulokset?lang=sv', { problems });
+      await gotoRoute(page, env.app.origin, '/tulokset?lang=sv', { problems });
       await page.waitForFunction(() => / – Ilmastoaskeleet$/.test(document.title), null, { timeout: 5000 });
       assert.notEqual(await page.title(), [...seen.entries()].find(([, r]) => r === '/tulokset')[0], 'Swedish title');
     }));
 
   test('live regions are in the accessibility tree before they get content', () =>
     withPage(async (page, problems) => {
-      await useFullPath(page, app.origin, { problems });
+      await useFullPath(page, env.app.origin, { problems });
       let regions = 0;
       for (const route of ROUTES) {
-        await gotoRoute(page, app.origin, route, { problems });
+        await gotoRoute(page, env.app.origin, route, { problems });
         regions += await page.locator('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]').count();
         const hidden = await page.evaluate(hiddenLiveRegions);
         assert.deepEqual(hidden, [], `${route}: live regions that are display:none while empty:\n${hidden.join('\n')}`);
       }
       assert.ok(regions > ROUTES.length, `found ${regions} live regions`);
       // A field's error region announces the error: after a wrong entry it has the text.
-      await gotoRoute(page, app.origin, '/vaihe/monitoring', { problems });
+      await gotoRoute(page, env.app.origin, '/vaihe/monitoring', { problems });
       const input = page.locator('#q-monitoring-renewable-share-input');
       await input.fill('101');
       await input.press('Tab');
@@ -298,7 +290,7 @@ describe('Swedish and English', () => {
     test(`axe: ${SOME.length} routes in ${lang}`, () =>
       withPage(async (page, problems) => {
         for (const route of SOME) {
-          await gotoRoute(page, app.origin, `${route}?lang=${lang}`, { problems });
+          await gotoRoute(page, env.app.origin, `${route}?lang=${lang}`, { problems });
           assert.equal(await page.getAttribute('html', 'lang'), lang, `${route}: <html lang>`);
           await assertAxeClean(page, `${route}?lang=${lang}`);
         }

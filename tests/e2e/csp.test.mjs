@@ -10,13 +10,14 @@
 // - walking every route (empty, with data, embedded, sv/en, ?accent=) gives no CSP violation and
 //   no request to another origin, and the rendered DOM has no non-empty style attribute (the
 //   only exception: <html> with the CSSOM-set --accent), no <style> and no on* attributes.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, DIST } from './lib/server.mjs';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { DIST } from './lib/server.mjs';
+import { openPage } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import {
   ROUTES,
   gotoRoute,
@@ -29,8 +30,7 @@ import {
   BAD_IMPORT,
 } from './lib/routes.mjs';
 
-let app;
-let browser;
+const env = useAppAndBrowser();
 const html = readFileSync(join(DIST, 'index.html'), 'utf8');
 const policy = readFileSync(join(DIST, 'csp.txt'), 'utf8').trim();
 
@@ -45,16 +45,6 @@ function parsePolicy(text) {
   }
   return map;
 }
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 describe('dist/index.html and dist/csp.txt', () => {
   // Markup only: script bodies and comments blanked, so their text cannot match.
@@ -124,7 +114,7 @@ describe('dist/index.html and dist/csp.txt', () => {
 describe('in the browser', () => {
   test('the server sends the policy with pages, deep links and assets', async () => {
     for (const path of ['/', '/vaihe/profile', '/ei-tallaista-sivua', '/index.html', '/sw.js', '/embed.js']) {
-      const res = await fetch(new URL(path, app.origin));
+      const res = await fetch(new URL(path, env.app.origin));
       assert.equal(res.status, 200, path);
       assert.equal(res.headers.get('content-security-policy'), policy, `${path}: CSP header`);
       await res.arrayBuffer();
@@ -133,8 +123,8 @@ describe('in the browser', () => {
 
   test('the policy is enforced: a script-set style attribute is blocked and reported', async () => {
     // This test causes a violation on purpose, so it checks `problems` itself instead of assertClean().
-    const { page, context, problems } = await openPage(browser, { appOrigin: app.origin });
-    await gotoRoute(page, app.origin, '/', { problems });
+    const { page, context, problems } = await openPage(env.browser, { appOrigin: env.app.origin });
+    await gotoRoute(page, env.app.origin, '/', { problems });
     assert.deepEqual(problems.cspViolations, [], 'no violation before the probe');
     const color = await page.evaluate(async () => {
       const el = document.createElement('p');
@@ -196,30 +186,30 @@ function assertNoViolations(problems, label) {
 
 describe('walking the app under the policy', () => {
   test('every route: no violation, no foreign request, no inline style', async () => {
-    const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
+    const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
     for (const route of [...ROUTES, '/?embed=1&kunta=245', '/vaihe/profile?embed=1&kunta=245&theme=sea']) {
-      const res = await gotoRoute(page, app.origin, route, { problems });
+      const res = await gotoRoute(page, env.app.origin, route, { problems });
       assert.equal(res.headers()['content-security-policy'], policy, `${route}: CSP header`);
       await assertNoInline(page, route);
       assertNoViolations(problems, route);
     }
-    assert.ok(app.requests.some((r) => r.path.endsWith('.wasm')), 'the wasm came from this server');
+    assert.ok(env.app.requests.some((r) => r.path.endsWith('.wasm')), 'the wasm came from this server');
     assertClean();
     await context.close();
   });
 
   test('with answers, a footprint, a plan, imports and other languages', async () => {
-    const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-    await useFullPath(page, app.origin, { problems });
-    await answerSeveralSteps(page, app.origin, { problems });
-    await fillFootprint(page, app.origin, { problems });
+    const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+    await useFullPath(page, env.app.origin, { problems });
+    await answerSeveralSteps(page, env.app.origin, { problems });
+    await fillFootprint(page, env.app.origin, { problems });
     await assertNoInline(page, '/vaihe/footprint with a footprint');
-    await addPlanItems(page, app.origin, { problems });
+    await addPlanItems(page, env.app.origin, { problems });
     for (const route of ROUTES) {
-      await gotoRoute(page, app.origin, route, { problems });
+      await gotoRoute(page, env.app.origin, route, { problems });
       await assertNoInline(page, `${route} (with data)`);
     }
-    const file = await exportFile(page, app.origin, { problems });
+    const file = await exportFile(page, env.app.origin, { problems });
     await chooseImportFile(page, file);
     await page.locator('main .notice.preview table').waitFor({ timeout: 5000 });
     await assertNoInline(page, 'import preview');
@@ -228,7 +218,7 @@ describe('walking the app under the policy', () => {
     await assertNoInline(page, 'import errors');
     for (const lang of ['sv', 'en']) {
       for (const route of ['/', '/vaihe/footprint', '/tulokset', '/tuki']) {
-        await gotoRoute(page, app.origin, `${route}?lang=${lang}`, { problems });
+        await gotoRoute(page, env.app.origin, `${route}?lang=${lang}`, { problems });
         await assertNoInline(page, `${route}?lang=${lang}`);
       }
     }
@@ -238,8 +228,8 @@ describe('walking the app under the policy', () => {
   });
 
   test('?accent= sets --accent through CSSOM, without a violation', async () => {
-    const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-    await gotoRoute(page, app.origin, '/?embed=1&kunta=245&accent=7a1f5c', { problems });
+    const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+    await gotoRoute(page, env.app.origin, '/?embed=1&kunta=245&accent=7a1f5c', { problems });
     const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
     assert.equal(accent, '#7a1f5c', 'the accent colour is applied');
     await assertNoInline(page, '/?accent=7a1f5c', '--accent:#7a1f5c;');

@@ -2,38 +2,20 @@
 // messages reach the host, the municipality, language and theme are preselected, the host page
 // cannot read the answers, and with storage blocked inside the frame the user can still answer
 // and export.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, hostPage } from './lib/server.mjs';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { hostPage } from './lib/server.mjs';
+import { openPage } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 
-let app;
-let host;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  host = await startServer({
-    csp: false,
-    handler: (req, res, url) => {
-      if (url.pathname !== '/') return false;
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(hostPage(app.origin, { kunta: '245', lang: 'fi', theme: 'sea' }));
-      return true;
-    },
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await app?.close();
+// env.host: a municipality's page on another origin that embeds the app.
+const env = useAppAndBrowser({
+  hostHtml: (app) => hostPage(app.origin, { kunta: '245', lang: 'fi', theme: 'sea' }),
 });
 
 async function embeddedFrame(page) {
-  await page.goto(host.url);
+  await page.goto(env.host.url);
   const handle = await page.waitForSelector('iframe.ilmastoaskeleet-frame');
   const frame = await handle.contentFrame();
   await frame.waitForSelector('main h1', { timeout: 20000 });
@@ -41,8 +23,8 @@ async function embeddedFrame(page) {
 }
 
 test('the embedded app sizes its frame, is preselected and compact', async () => {
-  assert.notEqual(new URL(host.url).origin, app.origin, 'host and app are different origins');
-  const { page, context } = await openPage(browser, { appOrigin: app.origin, allowOrigins: [host.origin] });
+  assert.notEqual(new URL(env.host.url).origin, env.app.origin, 'host and app are different origins');
+  const { page, context } = await openPage(env.browser, { appOrigin: env.app.origin, allowOrigins: [env.host.origin] });
   const { handle, frame } = await embeddedFrame(page);
   // The app reports its height; embed.js sets it (the initial height is 720px).
   await page.waitForFunction(() => document.querySelector('iframe.ilmastoaskeleet-frame').style.height !== '720px', null, { timeout: 10000 });
@@ -57,7 +39,7 @@ test('the embedded app sizes its frame, is preselected and compact', async () =>
   assert.match(await frame.locator('html').getAttribute('class'), /\btheme-sea\b/);
   // The municipality is preselected (and the profile page, longer than the landing page, grows the frame).
   const landingHeight = frameHeight;
-  await frame.goto(new URL('/vaihe/profile?embed=1', app.origin).href);
+  await frame.goto(new URL('/vaihe/profile?embed=1', env.app.origin).href);
   await frame.waitForSelector('main h1');
   assert.equal(await frame.locator('#q-profile-municipality-input').inputValue(), 'Kerava');
   await page.waitForFunction((h) => parseInt(document.querySelector('iframe.ilmastoaskeleet-frame').style.height, 10) > h, landingHeight);
@@ -65,9 +47,9 @@ test('the embedded app sizes its frame, is preselected and compact', async () =>
 });
 
 test('the host page cannot read the answers inside the frame', async () => {
-  const { page, context } = await openPage(browser, { appOrigin: app.origin, allowOrigins: [host.origin] });
+  const { page, context } = await openPage(env.browser, { appOrigin: env.app.origin, allowOrigins: [env.host.origin] });
   const { frame } = await embeddedFrame(page);
-  await frame.goto(new URL('/vaihe/profile?embed=1', app.origin).href);
+  await frame.goto(new URL('/vaihe/profile?embed=1', env.app.origin).href);
   await frame.locator('#q-profile-size-solo').check();
   await frame.waitForFunction(() => localStorage.getItem('ilmastoaskeleet')?.includes('"solo"'));
   const attempts = await page.evaluate(() => {
@@ -85,7 +67,7 @@ test('the host page cannot read the answers inside the frame', async () => {
 });
 
 test('with storage blocked in the frame the user can still answer and export', async () => {
-  const { page, context } = await openPage(browser, { appOrigin: app.origin, allowOrigins: [host.origin] });
+  const { page, context } = await openPage(env.browser, { appOrigin: env.app.origin, allowOrigins: [env.host.origin] });
   // Blocked third-party storage: localStorage throws inside the frame only.
   await context.addInitScript(() => {
     if (window.top !== window) {
@@ -100,7 +82,7 @@ test('with storage blocked in the frame the user can still answer and export', a
   const { frame } = await embeddedFrame(page);
   await frame.locator('.notice.warn').first().waitFor();
   assert.match(await frame.locator('.notice.warn').first().textContent(), /ei salli tallentamista/);
-  await frame.goto(new URL('/vaihe/profile?embed=1', app.origin).href).catch(() => {});
+  await frame.goto(new URL('/vaihe/profile?embed=1', env.app.origin).href).catch(() => {});
   // A reload loses in-memory answers by design, so answer after navigating inside the app.
   await frame.waitForSelector('main h1');
   await frame.locator('#q-profile-size-micro').check();

@@ -1,39 +1,25 @@
 // public/embed.js on a host page of another origin: the iframe it creates, and the
 // resize / scroll-top message protocol. The app inside the iframe is replaced by a stub page
 // here, so these tests check embed.js alone (the app's side is tested separately).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, hostPage } from './lib/server.mjs';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { hostPage } from './lib/server.mjs';
+import { openPage } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 
 const STUB = '<!DOCTYPE html><html lang="fi"><head><meta charset="utf-8"><title>stub</title><link rel="icon" href="data:,"></head><body><main><h1>stub</h1></main></body></html>';
-let app; // serves dist/embed.js, and the stub page for "/"
-let host; // the municipality's page, another origin
-let browser;
-
 const html = (res, body) => (res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }), res.end(body), true);
 
-before(async () => {
-  app = await startServer({ handler: (req, res, url) => url.pathname === '/' && html(res, STUB) });
-  host = await startServer({
-    csp: false,
-    handler: (req, res, url) => {
-      if (url.pathname === '/') return html(res, hostPage(app.origin, { kunta: '091', lang: 'sv', theme: 'dark<script>' }, { after: '<div style="height:3000px"></div><p id="end">end</p>' }));
-      return false;
-    },
-  });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await app?.close();
+// env.app serves dist/embed.js, and the stub page for "/"; env.host is the municipality's page,
+// another origin.
+const env = useAppAndBrowser({
+  app: { handler: (req, res, url) => url.pathname === '/' && html(res, STUB) },
+  hostHtml: (app) => hostPage(app.origin, { kunta: '091', lang: 'sv', theme: 'dark<script>' }, { after: '<div style="height:3000px"></div><p id="end">end</p>' }),
 });
 
 async function loadHost() {
-  const opened = await openPage(browser, { appOrigin: app.origin, allowOrigins: [host.origin] });
-  await opened.page.goto(host.url);
+  const opened = await openPage(env.browser, { appOrigin: env.app.origin, allowOrigins: [env.host.origin] });
+  await opened.page.goto(env.host.url);
   await opened.page.waitForSelector('iframe.ilmastoaskeleet-frame');
   const frameHandle = await opened.page.$('iframe.ilmastoaskeleet-frame');
   const frame = await frameHandle.contentFrame();
@@ -47,12 +33,12 @@ test('embed.js creates a titled, lazy iframe to the app origin with validated pa
   const { page, context, assertClean } = await loadHost();
   const attrs = await page.$eval('iframe.ilmastoaskeleet-frame', (f) => ({ src: f.src, title: f.title, loading: f.getAttribute('loading') }));
   const src = new URL(attrs.src);
-  assert.equal(src.origin, app.origin);
+  assert.equal(src.origin, env.app.origin);
   assert.equal(src.searchParams.get('embed'), '1');
   assert.equal(src.searchParams.get('kunta'), '091');
   assert.equal(src.searchParams.get('lang'), 'sv');
   assert.equal(src.searchParams.get('theme'), null, 'an invalid theme is not passed on');
-  assert.equal(src.searchParams.get('origin'), host.origin);
+  assert.equal(src.searchParams.get('origin'), env.host.origin);
   assert.equal(attrs.loading, 'lazy');
   assert.match(attrs.title, /Ilmastoaskeleet/);
   assert.equal(await page.$('#embed a'), null, 'the fallback link is replaced');

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp } from './lib/browser.mjs';
+import { openPage, waitForApp } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import { qid, readStored, storedAnswers, stepProgress, pendingQuestions, answerVisible } from './lib/questions.mjs';
 
 const STEPS = ['profile', 'why', 'current', 'footprint', 'goals', 'actions', 'renewal', 'monitoring', 'communication', 'support'];
@@ -28,20 +28,7 @@ const SOLO_PROFILE = {
   'profile.customers': ['consumers'],
 };
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const url = (path) => new URL(path, app.url).href;
+const env = useAppAndBrowser();
 
 /** Wait until the step page of `id` is shown (URL and the step's progress bar). */
 async function waitForStep(page, id) {
@@ -91,12 +78,12 @@ describe('quick path of a one-person company', () => {
   const added = [];
 
   before(async () => {
-    ({ context: ctx, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin }));
+    ({ context: ctx, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin }));
   });
   after(async () => ctx?.close());
 
   test('from "Aloita" through the profile and all nine steps to the results, with the progress updating', async () => {
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await waitForApp(page, { problems });
     assert.equal(await page.getByRole('radio', { name: /Pikapolku/ }).isChecked(), true, 'the quick path is the default');
     await page.getByRole('link', { name: 'Aloita', exact: true }).click();
@@ -130,7 +117,7 @@ describe('quick path of a one-person company', () => {
   });
 
   test('results show the overall level, the maturity chart and its table, and five suggested actions with reasons', async () => {
-    await page.goto(url('/tulokset'));
+    await page.goto(env.url('/tulokset'));
     await waitForApp(page, { problems });
     const overall = page.getByRole('heading', { level: 2, name: /^Kokonaistaso: / });
     await overall.waitFor({ timeout: T });
@@ -318,8 +305,8 @@ async function fieldStates(page) {
 }
 
 test('full path: every visible question is answered, number fields take a decimal comma and reject text', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(app.url);
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.app.url);
   await waitForApp(page, { problems });
   await page.getByRole('radio', { name: /Koko polku/ }).check();
   await page.getByRole('link', { name: 'Aloita', exact: true }).click();
@@ -389,11 +376,11 @@ test('full path: every visible question is answered, number fields take a decima
 });
 
 test('a reload in the middle of a step keeps every answer', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(url('/'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/'));
   await waitForApp(page, { problems });
   await page.getByRole('radio', { name: /Koko polku/ }).check();
-  await page.goto(url('/vaihe/profile'));
+  await page.goto(env.url('/vaihe/profile'));
   await waitForApp(page, { problems });
   await answerVisible(page, { choose: { ...SOLO_PROFILE, 'profile.vehicles': ['cars', 'machines'], 'profile.customers': ['consumers', 'public'] } });
   const profileBefore = await fieldStates(page);
@@ -401,7 +388,7 @@ test('a reload in the middle of a step keeps every answer', async () => {
   assert.equal(profileCount, profileTotal, 'the profile is complete');
 
   // Half of the next step: a choice, the number and the free text; the rest stays open.
-  await page.goto(url('/vaihe/current'));
+  await page.goto(env.url('/vaihe/current'));
   await waitForApp(page, { problems });
   await waitForStep(page, 'current');
   await page.locator('#q-current-heating-heat-pump').check();
@@ -435,8 +422,8 @@ test('a reload in the middle of a step keeps every answer', async () => {
 });
 
 test('switching to Svenska mid-way keeps every answer; <html lang> and the title follow', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(url('/vaihe/profile'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/vaihe/profile'));
   await waitForApp(page, { problems });
   await answerVisible(page, { choose: SOLO_PROFILE });
   const profileBefore = await fieldStates(page);
@@ -480,8 +467,8 @@ test('switching to Svenska mid-way keeps every answer; <html lang> and the title
 });
 
 test('keyboard only: the quick path from the landing page to the results', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(app.url);
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.app.url);
   await waitForApp(page, { problems });
 
   const focused = () =>

@@ -4,24 +4,13 @@
 //   20 000 kWh × 0,060 + 15 000 kWh × 0,130 + 300 km × 0,00372 = 1 200 + 1 950 + 1,1 kg = 3,15 t
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp } from './lib/browser.mjs';
+import { openPage, waitForApp } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import { readStored } from './lib/questions.mjs';
 
 const T = 10000;
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppAndBrowser();
 
 describe('a café year in the footprint calculator', () => {
   let context;
@@ -31,7 +20,7 @@ describe('a café year in the footprint calculator', () => {
   let year;
 
   before(async () => {
-    ({ context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin }));
+    ({ context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin }));
   });
   after(async () => context?.close());
 
@@ -42,7 +31,7 @@ describe('a café year in the footprint calculator', () => {
   const total = () => page.getByText(/^Arvio yhteensä: /);
 
   test('electricity, district heat in MWh and train travel add up to 3,15 t CO2e', async () => {
-    await page.goto(new URL('/vaihe/footprint', app.url).href);
+    await page.goto(new URL('/vaihe/footprint', env.app.url).href);
     await waitForApp(page, { problems });
     await page.getByRole('heading', { level: 2, name: 'Hiilijalanjälki' }).waitFor({ timeout: T });
     year = await page.getByLabel('Vuosi').inputValue();

@@ -5,10 +5,10 @@
 // - on every route (empty, and with answers/plan/import preview), walking the page with Tab
 //   reaches every focusable element (radio groups count once), and every Tab stop is visible;
 // - the language switch works with Enter and Space; help <details> open with Enter and Space.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { openPage } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import {
   ROUTES,
   gotoRoute,
@@ -22,21 +22,10 @@ import {
   labelScript,
 } from './lib/routes.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppAndBrowser();
 
 async function open(options = {}) {
-  const o = await openPage(browser, { appOrigin: app.origin, ...options });
+  const o = await openPage(env.browser, { appOrigin: env.app.origin, ...options });
   await o.context.addInitScript(labelScript);
   return o;
 }
@@ -81,7 +70,7 @@ describe('skip link', () => {
   for (const route of ['/', '/vaihe/current', '/tuki', '/?embed=1&kunta=245']) {
     test(`is the first Tab stop and moves focus to main (${route})`, async () => {
       const { page, context, problems, assertClean } = await open();
-      await gotoRoute(page, app.origin, route, { problems });
+      await gotoRoute(page, env.app.origin, route, { problems });
       const path = new URL(page.url()).pathname;
       await page.keyboard.press('Tab');
       const first = await page.evaluate(active);
@@ -107,7 +96,7 @@ describe('skip link', () => {
 describe('focus after keyboard navigation', () => {
   test('a step link on the landing page: focus on the step h1', async () => {
     const { page, context, problems, assertClean } = await open();
-    await gotoRoute(page, app.origin, '/', { problems });
+    await gotoRoute(page, env.app.origin, '/', { problems });
     await tabTo(page, 'main .step-list a[href="/vaihe/current"]');
     const linkText = await page.evaluate(() => document.activeElement.textContent.trim());
     await page.keyboard.press('Enter');
@@ -120,7 +109,7 @@ describe('focus after keyboard navigation', () => {
 
   test('the start button, the step dots and the next-step button: focus on each h1', async () => {
     const { page, context, problems, assertClean } = await open();
-    await gotoRoute(page, app.origin, '/', { problems });
+    await gotoRoute(page, env.app.origin, '/', { problems });
     await tabTo(page, 'main a.button[href="/vaihe/profile"]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/vaihe/profile', { timeout: 5000 });
@@ -204,7 +193,7 @@ describe('every interactive element is reachable with Tab', () => {
   test('every route, no data yet', async () => {
     const { page, context, problems, assertClean } = await open();
     for (const route of [...ROUTES, '/?embed=1&kunta=245']) {
-      await gotoRoute(page, app.origin, route, { problems });
+      await gotoRoute(page, env.app.origin, route, { problems });
       await assertAllReachable(page, route);
     }
     assertClean();
@@ -213,13 +202,13 @@ describe('every interactive element is reachable with Tab', () => {
 
   test('with answers, a plan and an import preview', async () => {
     const { page, context, problems, assertClean } = await open();
-    await answerSeveralSteps(page, app.origin, { problems });
-    await addPlanItems(page, app.origin, { problems });
+    await answerSeveralSteps(page, env.app.origin, { problems });
+    await addPlanItems(page, env.app.origin, { problems });
     for (const route of ['/vaihe/profile', '/vaihe/current', '/tulokset', '/suunnitelma', '/tuki', '/raportti']) {
-      await gotoRoute(page, app.origin, route, { problems });
+      await gotoRoute(page, env.app.origin, route, { problems });
       await assertAllReachable(page, `${route} (with data)`);
     }
-    const file = await exportFile(page, app.origin, { problems });
+    const file = await exportFile(page, env.app.origin, { problems });
     await chooseImportFile(page, file);
     await page.locator('main .notice.preview table').waitFor({ timeout: 5000 });
     const n = await assertAllReachable(page, '/tiedot with an import preview');
@@ -230,12 +219,12 @@ describe('every interactive element is reachable with Tab', () => {
 
   test('at 320 px with data (tables and charts may scroll there)', async () => {
     const { page, context, problems, assertClean } = await open({ contextOptions: { viewport: { width: 320, height: 640 } } });
-    await useFullPath(page, app.origin, { problems });
-    await answerSeveralSteps(page, app.origin, { problems });
-    await fillFootprint(page, app.origin, { problems });
-    await addPlanItems(page, app.origin, { problems });
+    await useFullPath(page, env.app.origin, { problems });
+    await answerSeveralSteps(page, env.app.origin, { problems });
+    await fillFootprint(page, env.app.origin, { problems });
+    await addPlanItems(page, env.app.origin, { problems });
     for (const route of ['/', '/vaihe/footprint', '/tulokset', '/suunnitelma', '/raportti', '/tiedot']) {
-      await gotoRoute(page, app.origin, route, { problems });
+      await gotoRoute(page, env.app.origin, route, { problems });
       await assertAllReachable(page, `${route} at 320 px (with data)`);
     }
     assertClean();
@@ -246,7 +235,7 @@ describe('every interactive element is reachable with Tab', () => {
 describe('language switch', () => {
   test('Enter and Space change the language; focus stays on the button', async () => {
     const { page, context, problems, assertClean } = await open();
-    await gotoRoute(page, app.origin, '/vaihe/profile', { problems });
+    await gotoRoute(page, env.app.origin, '/vaihe/profile', { problems });
     const h1fi = (await page.locator('main h1').textContent()).trim();
 
     await tabTo(page, '.lang-switch button[lang="sv"]');
@@ -281,7 +270,7 @@ describe('language switch', () => {
 describe('help texts', () => {
   test('<details> open and close with Enter and Space', async () => {
     const { page, context, problems, assertClean } = await open();
-    await gotoRoute(page, app.origin, '/vaihe/profile', { problems });
+    await gotoRoute(page, env.app.origin, '/vaihe/profile', { problems });
     await tabTo(page, 'main details.help > summary');
     const details = page.locator('main details.help').first();
     assert.equal(await details.evaluate((d) => d === document.activeElement.parentElement), true, 'the first help is focused');
@@ -300,7 +289,7 @@ describe('help texts', () => {
     assert.equal(await text.isVisible(), true, 'help text visible after Space');
 
     // The footprint step's "where to find" helps work the same way.
-    await gotoRoute(page, app.origin, '/vaihe/footprint', { problems });
+    await gotoRoute(page, env.app.origin, '/vaihe/footprint', { problems });
     await tabTo(page, '.fp-row details.help > summary');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement.parentElement.open === true, null, { timeout: 2000 });

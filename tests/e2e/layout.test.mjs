@@ -6,10 +6,10 @@
 // - tabbing through a page, every focused element (links, buttons, radios, text inputs…) shows
 //   a focus indicator: an outline of at least 2 px that is not 'none', or a box-shadow, and it
 //   is not hidden under other content.
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import {
   ROUTES,
   routeName,
@@ -30,18 +30,7 @@ const VIEWPORTS = [
   { name: '1280-zoom200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
 ];
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppAndBrowser();
 
 /**
  * In the page: the document's scroll width and every element that reaches outside the
@@ -145,11 +134,11 @@ async function assertReflows(page, label, shotName) {
 for (const vp of VIEWPORTS) {
   describe(`reflow at ${vp.name}`, () => {
     const contextOptions = { viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor };
-    const open = () => openPage(browser, { appOrigin: app.origin, contextOptions });
+    const open = () => openPage(env.browser, { appOrigin: env.app.origin, contextOptions });
 
     test('the viewport is what it claims to be', async () => {
       const { page, context, problems, assertClean } = await open();
-      await gotoRoute(page, app.origin, '/', { problems });
+      await gotoRoute(page, env.app.origin, '/', { problems });
       const got = await page.evaluate(() => ({ w: window.innerWidth, dpr: window.devicePixelRatio }));
       assert.deepEqual(got, { w: vp.viewport.width, dpr: vp.deviceScaleFactor });
       assertClean();
@@ -159,7 +148,7 @@ for (const vp of VIEWPORTS) {
     test('every route, no data yet', async () => {
       const { page, context, problems, assertClean } = await open();
       for (const route of [...ROUTES, '/?embed=1&kunta=245']) {
-        await gotoRoute(page, app.origin, route, { problems });
+        await gotoRoute(page, env.app.origin, route, { problems });
         await assertReflows(page, `${vp.name} ${route}`, `layout-${vp.name}-${routeName(route)}`);
       }
       assertClean();
@@ -168,27 +157,27 @@ for (const vp of VIEWPORTS) {
 
     test('every route with answers, a footprint and a plan', async () => {
       const { page, context, problems, assertClean } = await open();
-      await useFullPath(page, app.origin, { problems });
-      await answerSeveralSteps(page, app.origin, { problems });
-      await fillFootprint(page, app.origin, { problems });
-      await addPlanItems(page, app.origin, { problems });
+      await useFullPath(page, env.app.origin, { problems });
+      await answerSeveralSteps(page, env.app.origin, { problems });
+      await fillFootprint(page, env.app.origin, { problems });
+      await addPlanItems(page, env.app.origin, { problems });
       // Every plan field filled, with long words that must wrap.
       await page.locator('.plan-item input[type="text"]').first().fill('Toimitusjohtajanvarahenkilö Ympäristövastaava');
       await page.locator('.plan-item textarea').first().fill('Pitkä muistiinpano '.repeat(20));
       await page.locator('.plan-item select').first().selectOption('done');
       for (const route of ROUTES) {
-        await gotoRoute(page, app.origin, route, { problems });
+        await gotoRoute(page, env.app.origin, route, { problems });
         await assertReflows(page, `${vp.name} ${route} (with data)`, `layout-${vp.name}-data-${routeName(route)}`);
       }
       // A validation error on a number field.
-      await gotoRoute(page, app.origin, '/vaihe/monitoring', { problems });
+      await gotoRoute(page, env.app.origin, '/vaihe/monitoring', { problems });
       const input = page.locator('#q-monitoring-renewable-share-input');
       await input.fill('1000000000000000000000000');
       await input.press('Tab');
       await page.locator('#q-monitoring-renewable-share-error').waitFor({ state: 'visible', timeout: 5000 });
       await assertReflows(page, `${vp.name} number error`, `layout-${vp.name}-number-error`);
       // Import preview and import errors on /tiedot.
-      const file = await exportFile(page, app.origin, { problems });
+      const file = await exportFile(page, env.app.origin, { problems });
       await chooseImportFile(page, file);
       await page.locator('main .notice.preview table').waitFor({ timeout: 5000 });
       await assertReflows(page, `${vp.name} import preview`, `layout-${vp.name}-import-preview`);
@@ -206,12 +195,12 @@ for (const vp of VIEWPORTS) {
     test('storage blocked notice and Swedish/English texts', async () => {
       const { page, context, problems, assertClean } = await open();
       await context.addInitScript(blockStorageScript);
-      await gotoRoute(page, app.origin, '/', { problems });
+      await gotoRoute(page, env.app.origin, '/', { problems });
       await page.locator('.notices .notice.warn').waitFor({ timeout: 5000 });
       await assertReflows(page, `${vp.name} storage blocked`, `layout-${vp.name}-storage-blocked`);
       for (const lang of ['sv', 'en']) {
         for (const route of ['/', '/vaihe/profile', '/vaihe/footprint', '/tuki', '/tiedot']) {
-          await gotoRoute(page, app.origin, `${route}?lang=${lang}`, { problems });
+          await gotoRoute(page, env.app.origin, `${route}?lang=${lang}`, { problems });
           await assertReflows(page, `${vp.name} ${route}?lang=${lang}`, `layout-${vp.name}-${lang}-${routeName(route)}`);
         }
       }
@@ -253,17 +242,17 @@ describe('visible focus', () => {
   const PAGES = ['/', '/vaihe/profile', '/vaihe/footprint', '/suunnitelma', '/tiedot', '/kunnille'];
   for (const vp of [{ name: '1280', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }, VIEWPORTS[0]]) {
     test(`every Tab stop shows a focus indicator (${vp.name})`, async () => {
-      const { page, context, problems, assertClean } = await openPage(browser, {
-        appOrigin: app.origin,
+      const { page, context, problems, assertClean } = await openPage(env.browser, {
+        appOrigin: env.app.origin,
         contextOptions: { viewport: vp.viewport, deviceScaleFactor: vp.deviceScaleFactor },
       });
       await context.addInitScript(labelScript);
-      await answerSeveralSteps(page, app.origin, { problems, steps: ['profile'] });
-      await addPlanItems(page, app.origin, { problems });
+      await answerSeveralSteps(page, env.app.origin, { problems, steps: ['profile'] });
+      await addPlanItems(page, env.app.origin, { problems });
       const kinds = new Set();
       const bad = [];
       for (const route of PAGES) {
-        await gotoRoute(page, app.origin, route, { problems });
+        await gotoRoute(page, env.app.origin, route, { problems });
         let first = null;
         for (let i = 0; i < 400; i++) {
           await page.keyboard.press('Tab');

@@ -1,34 +1,23 @@
 // The generated service worker (scripts/post-build.mjs): after one online visit the app and a
 // deep link load offline, and the cache holds exactly this build's precache list.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp, waitForServiceWorker } from './lib/browser.mjs';
+import { openPage, waitForApp, waitForServiceWorker } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppAndBrowser();
 
 test('after one online visit, / and a deep link load offline', async () => {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(app.url);
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.app.url);
   await waitForApp(page, { problems });
   await waitForServiceWorker(page);
 
-  const sw = readFileSync(join(app.root, 'sw.js'), 'utf8');
+  const sw = readFileSync(join(env.app.root, 'sw.js'), 'utf8');
   const cacheName = 'ilmastoaskeleet-' + JSON.parse(sw.match(/const VERSION = (".*?");/)[1]);
-  const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]).map((u) => new URL(u, app.url).href);
+  const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]).map((u) => new URL(u, env.app.url).href);
   const cached = await page.evaluate(async (name) => {
     const keys = await caches.keys();
     const cache = await caches.open(name);
@@ -40,7 +29,7 @@ test('after one online visit, / and a deep link load offline', async () => {
   await context.setOffline(true);
   await page.reload();
   await waitForApp(page);
-  await page.goto(new URL('/some/deep/link?embed=1', app.url).href);
+  await page.goto(new URL('/some/deep/link?embed=1', env.app.url).href);
   await waitForApp(page);
   await context.setOffline(false);
   // Offline, the page's own failed fetches are expected console noise; CSP and page errors are not.

@@ -1,22 +1,18 @@
 // Installable and offline (PWA issue): the manifest, completing the quick path offline with the
 // answers kept, and the update flow: a changed build shows "a new version is available", and
 // reloading through it loses no answer.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, DIST } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp, waitForServiceWorker } from './lib/browser.mjs';
+import { openPage, waitForApp, waitForServiceWorker } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import { answerVisible, storedAnswers } from './lib/questions.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+// Only the browser is shared: each test starts its own server (one of them on a copy of dist/).
+const env = useAppAndBrowser({ app: false });
 
 test('the manifest is installable: names, icons incl. maskable, start URL and scope', async () => {
   const m = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
@@ -35,7 +31,7 @@ test('the manifest is installable: names, icons incl. maskable, start URL and sc
 
 test('offline after one visit: the quick path can be completed and the answers are kept', async () => {
   const app = await startServer();
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: app.origin });
   await page.goto(app.url);
   await waitForApp(page, { problems });
   await waitForServiceWorker(page);
@@ -67,7 +63,7 @@ test('a new build shows the update notice; reloading through it keeps every answ
   const root = mkdtempSync(join(tmpdir(), 'ilmasto-dist-'));
   cpSync(DIST, root, { recursive: true });
   const app = await startServer({ root });
-  const { page, context, problems } = await openPage(browser, { appOrigin: app.origin });
+  const { page, context, problems } = await openPage(env.browser, { appOrigin: app.origin });
   await page.goto(new URL('/vaihe/profile', app.url).href);
   await waitForApp(page, { problems });
   await waitForServiceWorker(page);

@@ -1,32 +1,21 @@
 // The app shell (foundation issue): every route renders with a real heading and a page title,
 // the language switch (and ?lang=) changes texts, <html lang> and the title and persists, a deep
 // link reloads, and a walk through every route requests nothing from any other origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import { ROUTES, gotoRoute, routeName } from './lib/routes.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppAndBrowser();
 
 test('every route has its own heading and page title, and requests only the app origin', async () => {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
   const titles = new Set();
   const requested = new Set();
   page.on('request', (r) => requested.add(new URL(r.url()).origin));
   for (const route of ROUTES) {
-    await gotoRoute(page, app.origin, route, { problems });
+    await gotoRoute(page, env.app.origin, route, { problems });
     const h1 = (await page.locator('main h1').first().textContent())?.trim();
     assert.ok(h1, `${route}: main h1 has text`);
     const title = await page.title();
@@ -36,14 +25,14 @@ test('every route has its own heading and page title, and requests only the app 
     await screenshot(page, `route-${routeName(route)}`);
   }
   assert.ok(titles.size >= ROUTES.length - 1, `titles differ between pages: ${[...titles].join(' | ')}`);
-  assert.deepEqual([...requested], [app.origin], 'no request to any other origin');
+  assert.deepEqual([...requested], [env.app.origin], 'no request to any other origin');
   assertClean();
   await context.close();
 });
 
 test('the language switch changes texts, <html lang> and title, and persists over a reload', async () => {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await gotoRoute(page, app.origin, '/tulokset', { problems });
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await gotoRoute(page, env.app.origin, '/tulokset', { problems });
   assert.equal(await page.getAttribute('html', 'lang'), 'fi');
   const fiTitle = await page.title();
   const fiH1 = await page.locator('main h1').textContent();
@@ -62,19 +51,19 @@ test('the language switch changes texts, <html lang> and title, and persists ove
 });
 
 test('?lang= sets the language and an unknown value is ignored', async () => {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await gotoRoute(page, app.origin, '/?lang=sv', { problems });
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await gotoRoute(page, env.app.origin, '/?lang=sv', { problems });
   assert.equal(await page.getAttribute('html', 'lang'), 'sv');
   await page.evaluate(() => localStorage.clear());
-  await gotoRoute(page, app.origin, '/?lang=xx', { problems });
+  await gotoRoute(page, env.app.origin, '/?lang=xx', { problems });
   assert.equal(await page.getAttribute('html', 'lang'), 'fi', 'Finnish is the default');
   assertClean();
   await context.close();
 });
 
 test('a deep link reloads into the same page, and navigation keeps working', async () => {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await gotoRoute(page, app.origin, '/vaihe/goals', { problems });
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await gotoRoute(page, env.app.origin, '/vaihe/goals', { problems });
   const h1 = await page.locator('main h1').textContent();
   await page.reload();
   await page.waitForSelector('main h1');

@@ -1,27 +1,16 @@
 // Smoke test: the release build in dist/ loads under its real CSP, mounts <main><h1>, and
 // talks to nobody but its own origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp, screenshot } from './lib/browser.mjs';
+import { openPage, waitForApp, screenshot } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 
-let app;
-let browser;
-
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useAppAndBrowser();
 
 test('/ renders main h1 with no CSP violations, page errors or foreign requests', async () => {
-  assert.ok(app.csp, 'dist/csp.txt exists and the server sends it');
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  const response = await page.goto(app.url, { waitUntil: 'load' });
+  assert.ok(env.app.csp, 'dist/csp.txt exists and the server sends it');
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  const response = await page.goto(env.app.url, { waitUntil: 'load' });
   assert.equal(response.status(), 200);
   assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   await waitForApp(page, { problems });
@@ -38,8 +27,8 @@ test('/ renders main h1 with no CSP violations, page errors or foreign requests'
 });
 
 test('a deep link gets the app shell (SPA fallback) and mounts', async () => {
-  const { page, context, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  const response = await page.goto(new URL('/no/such/page', app.url).href);
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  const response = await page.goto(new URL('/no/such/page', env.app.url).href);
   assert.equal(response.status(), 200);
   await waitForApp(page, { problems });
   assertClean();

@@ -7,30 +7,24 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp } from './lib/browser.mjs';
+import { openPage, waitForApp } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import { readStored, storedAnswers, stepProgress, answerVisible } from './lib/questions.mjs';
+import { blockStorageScript } from './lib/routes.mjs';
 
 const KEY = 'ilmastoaskeleet';
 const T = 10000;
 
-let app;
-let browser;
+const env = useAppAndBrowser();
 let tmp;
 
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
+before(() => {
   tmp = mkdtempSync(join(tmpdir(), 'ilmasto-storage-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
+after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-const url = (path) => new URL(path, app.url).href;
 
 /** A stored envelope as the app writes it. */
 const envelope = (answers, { schema = 1, plan = [] } = {}) =>
@@ -44,7 +38,7 @@ const envelope = (answers, { schema = 1, plan = [] } = {}) =>
 
 /** Open a fresh context with `raw` already in localStorage when the app first loads `path`. */
 async function openWithStored(raw, path = '/vaihe/profile', options = {}) {
-  const opened = await openPage(browser, { appOrigin: app.origin, ...options });
+  const opened = await openPage(env.browser, { appOrigin: env.app.origin, ...options });
   // Seed once, before the app's own scripts run on the first page load only.
   await opened.context.addInitScript(
     ([key, value]) => {
@@ -55,7 +49,7 @@ async function openWithStored(raw, path = '/vaihe/profile', options = {}) {
     },
     [KEY, raw],
   );
-  await opened.page.goto(url(path));
+  await opened.page.goto(env.url(path));
   await waitForApp(opened.page, { problems: opened.problems });
   return opened;
 }
@@ -103,20 +97,11 @@ test('corrupt saved data: a notice, the raw data kept aside, downloadable as it 
   await context.close();
 });
 
-// Makes window.localStorage throw, as in a blocked third-party frame or a locked-down browser.
-function blockStorage() {
-  Object.defineProperty(window, 'localStorage', {
-    configurable: true,
-    get() {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    },
-  });
-}
-
 test('storage blocked: a persistent notice, answers work in memory and the export still downloads them', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await context.addInitScript(blockStorage);
-  await page.goto(url('/vaihe/profile'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  // Makes window.localStorage throw, as in a blocked third-party frame or a locked-down browser.
+  await context.addInitScript(blockStorageScript);
+  await page.goto(env.url('/vaihe/profile'));
   await waitForApp(page, { problems });
   assert.equal(await page.evaluate(() => { try { return typeof window.localStorage; } catch (e) { return e.name; } }), 'SecurityError');
 
@@ -163,9 +148,9 @@ function fullStorage() {
 }
 
 test('storage full: the user is told and the answers stay on the page', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
   await context.addInitScript(fullStorage);
-  await page.goto(url('/vaihe/profile'));
+  await page.goto(env.url('/vaihe/profile'));
   await waitForApp(page, { problems });
   assert.equal(await page.locator('.notices .notice').count(), 0, 'no notice before anything is saved');
 
@@ -194,11 +179,11 @@ test('storage full: the user is told and the answers stay on the page', async ()
 });
 
 test('two tabs: an answer in one appears in the other with a notice, and a later answer there keeps it', async () => {
-  const { context, page: a, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await a.goto(url('/vaihe/profile'));
+  const { context, page: a, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await a.goto(env.url('/vaihe/profile'));
   await waitForApp(a, { problems });
   const b = await context.newPage();
-  await b.goto(url('/vaihe/profile'));
+  await b.goto(env.url('/vaihe/profile'));
   await waitForApp(b, { problems });
 
   await a.locator('#q-profile-size-micro').check();
@@ -224,20 +209,20 @@ test('two tabs: an answer in one appears in the other with a notice, and a later
 });
 
 test('export, clear the storage, import the file: the same answers come back', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(url('/vaihe/profile'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/vaihe/profile'));
   await waitForApp(page, { problems });
   await answerVisible(page, {
     choose: { 'profile.name': 'Vientikahvila', 'profile.sector': 'i', 'profile.flags': ['food', 'tourism'], 'profile.size': 'micro' },
   });
-  await page.goto(url('/vaihe/current'));
+  await page.goto(env.url('/vaihe/current'));
   await waitForApp(page, { problems });
   await answerVisible(page);
   const before = await readStored(page);
   const company = before.data.companies[0];
   assert.ok(Object.keys(company.answers).length >= 10, 'a good number of answers to compare');
 
-  await page.goto(url('/tiedot'));
+  await page.goto(env.url('/tiedot'));
   await waitForApp(page, { problems });
   const file = await downloadFrom(page, page.getByRole('button', { name: 'Lataa tiedosto' }));
   const path = join(tmp, file.name);
@@ -337,12 +322,12 @@ test('data from a newer app version (schema 99): read-only notice, inputs disabl
     page.$$eval(sel, (els) => els.filter((el) => !el.disabled).map((el) => el.id || el.name || el.textContent.trim()));
   assert.deepEqual(await enabled('form.questions input, form.questions textarea, form.questions button'), [], 'question inputs are disabled');
 
-  await page.goto(url('/vaihe/footprint'));
+  await page.goto(env.url('/vaihe/footprint'));
   await waitForApp(page, { problems });
   await readOnly.waitFor({ timeout: T });
   assert.deepEqual(await enabled('form.questions input, .footprint input, .footprint form select'), [], 'footprint inputs are disabled');
 
-  await page.goto(url('/suunnitelma'));
+  await page.goto(env.url('/suunnitelma'));
   await waitForApp(page, { problems });
   await page.locator('li.plan-item').first().waitFor({ timeout: T });
   assert.deepEqual(
@@ -352,11 +337,11 @@ test('data from a newer app version (schema 99): read-only notice, inputs disabl
   );
   assert.equal(await page.getByLabel('Vastuuhenkilö').inputValue(), 'Matti', 'the plan of the newer data is shown');
 
-  await page.goto(url('/'));
+  await page.goto(env.url('/'));
   await waitForApp(page, { problems });
   assert.deepEqual(await enabled('#path-quick, #path-full'), [], 'the path choice is disabled');
 
-  await page.goto(url('/tiedot'));
+  await page.goto(env.url('/tiedot'));
   await waitForApp(page, { problems });
   assert.equal(await page.getByLabel('Valitse tiedosto').isDisabled(), true, 'import is disabled');
   for (const name of ['Lisää yritys', /^Tallenna vuoden \d+ tilanne$/, 'Poista kaikki tiedot']) {

@@ -4,27 +4,15 @@
 // preselects Kerava on a fresh start and an unknown ?kunta is ignored.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, waitForApp } from './lib/browser.mjs';
+import { openPage, waitForApp } from './lib/browser.mjs';
+import { useAppAndBrowser } from './lib/fixture.mjs';
 import { storedAnswers } from './lib/questions.mjs';
 
 const T = 10000;
 const KERAVA_REASON = 'tarjolla kunnassasi (Kerava)';
 
-let app;
-let browser;
+const env = useAppAndBrowser();
 
-before(async () => {
-  app = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const url = (path) => new URL(path, app.url).href;
 const cards = (page) => page.locator('ul.support-list > li.card');
 
 /** The number in "Sopivia tukia ja palveluja: N". */
@@ -56,8 +44,8 @@ describe('a café in Kerava', () => {
   let all;
 
   before(async () => {
-    ({ context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin }));
-    await page.goto(url('/vaihe/profile'));
+    ({ context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin }));
+    await page.goto(env.url('/vaihe/profile'));
     await waitForApp(page, { problems });
     const municipality = page.getByLabel('Missä kunnassa yrityksesi toimii?');
     await municipality.fill('Kerava');
@@ -165,8 +153,8 @@ describe('a café in Kerava', () => {
 });
 
 test('?kunta=245 preselects Kerava on a fresh start', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(url('/?kunta=245'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/?kunta=245'));
   await waitForApp(page, { problems });
   await page.getByRole('link', { name: 'Aloita', exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/vaihe/profile', { timeout: T });
@@ -192,14 +180,14 @@ test('?kunta=245 preselects Kerava on a fresh start', async () => {
 });
 
 test('?kunta=245 does not replace a municipality chosen earlier', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(url('/vaihe/profile'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/vaihe/profile'));
   await waitForApp(page, { problems });
   const municipality = page.getByLabel('Missä kunnassa yrityksesi toimii?');
   await municipality.fill('Tampere');
   await municipality.press('Tab');
   await page.waitForFunction(() => /"municipality"/.test(localStorage.getItem('ilmastoaskeleet') || ''), null, { timeout: T });
-  await page.goto(url('/vaihe/profile?kunta=245'));
+  await page.goto(env.url('/vaihe/profile?kunta=245'));
   await waitForApp(page, { problems });
   assert.equal(await municipality.inputValue(), 'Tampere');
   assertClean();
@@ -207,8 +195,8 @@ test('?kunta=245 does not replace a municipality chosen earlier', async () => {
 });
 
 test('?kunta=Atlantis is ignored with a console warning and the app works', async () => {
-  const { context, page, problems, assertClean } = await openPage(browser, { appOrigin: app.origin });
-  await page.goto(url('/?kunta=Atlantis'));
+  const { context, page, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/?kunta=Atlantis'));
   await waitForApp(page, { problems });
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Yrityksesi ilmastotyö askel kerrallaan');
   assert.ok(

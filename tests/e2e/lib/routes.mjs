@@ -1,5 +1,6 @@
 // The app's routes and helpers that put the app into its main states, shared by
-// a11y.test.mjs, layout.test.mjs, keyboard.test.mjs and csp.test.mjs.
+// a11y.test.mjs, layout.test.mjs, keyboard.test.mjs and csp.test.mjs (storage.test.mjs uses
+// blockStorageScript).
 //
 //   import { ROUTES, STEP_IDS, gotoRoute, answerStep, useFullPath, ... } from './lib/routes.mjs';
 import { readFileSync } from 'node:fs';
