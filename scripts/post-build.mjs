@@ -9,13 +9,16 @@
 //      _headers  Netlify/Cloudflare Pages style header rules (CSP, caching)
 //    and inserts <meta http-equiv="Content-Security-Policy"> (same policy minus
 //    frame-ancestors, which browsers ignore in <meta>) at the top of <head>.
-// 3. Generates sw.js: a versioned precache of every staged file, network-first navigations
+// 3. Copies the language packs (texts-<lang>-<hash>.json, written by build.rs into cargo's
+//    OUT_DIR) that the wasm names next to it.
+// 4. Generates sw.js: a versioned precache of every staged file, network-first navigations
 //    with an offline fallback to the cached index.html, cache-first for other same-origin GETs.
 //
 // Manual use: node scripts/post-build.mjs [staging-dir]   (default: $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, copyFileSync } from 'node:fs';
+import { join, relative, sep, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const STAGING = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 const PROFILE = process.env.TRUNK_PROFILE || 'release';
@@ -111,6 +114,34 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
 }
 writeFileSync(indexPath, html);
 
+// ---------------------------------------------------------------- 3. language packs
+// The wasm holds the exact (content-hashed) file names of the packs it will fetch. Find each in
+// cargo's build output and copy it; fail if one is missing or does not match its hash.
+{
+  const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const wasmFile = readdirSync(STAGING).find((f) => f.endsWith('.wasm'));
+  if (!wasmFile) fail('no .wasm in the staging directory');
+  const wasmText = readFileSync(join(STAGING, wasmFile)).toString('latin1');
+  const wanted = [...new Set(wasmText.match(/texts-(?:fi|sv|en)-[0-9a-f]{16}\.json/g) ?? [])];
+  if (wanted.length !== 3) fail(`expected the names of 3 language packs in ${wasmFile}, found ${wanted.length}`);
+  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(REPO, 'target');
+  const outDirs = [];
+  const subdirs = (d) => { try { return readdirSync(d).map((n) => join(d, n)).filter((p) => statSync(p).isDirectory()); } catch { return []; } };
+  // target/<triple>/<profile>/build/ilmastoaskeleet-*/out/packs
+  for (const triple of subdirs(targetDir)) for (const profile of subdirs(triple)) for (const b of subdirs(join(profile, 'build'))) {
+    if (/[\\/]ilmastoaskeleet-[0-9a-f]+$/.test(b) && existsSync(join(b, 'out', 'packs'))) outDirs.push(join(b, 'out', 'packs'));
+  }
+  const fnv1a64 = (buf) => { let h = 0xcbf29ce484222325n; for (const b of buf) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; } return h.toString(16).padStart(16, '0'); };
+  for (const name of wanted) {
+    const src = outDirs.map((d) => join(d, name)).find((p) => existsSync(p));
+    if (!src) fail(`language pack ${name} not found under ${targetDir}/*/*/build/ilmastoaskeleet-*/out/packs (set CARGO_TARGET_DIR if cargo builds elsewhere)`);
+    const bytes = readFileSync(src);
+    if (`${name.slice(9, 25)}` !== fnv1a64(bytes)) fail(`${src} does not match the hash in its name`);
+    copyFileSync(src, join(STAGING, name));
+  }
+  console.log(`[post-build] language packs: ${wanted.join(', ')}`);
+}
+
 // ---------------------------------------------------------------- file list
 function walk(dir) {
   const out = [];
@@ -148,7 +179,7 @@ for (const f of files.filter(isHashed)) {
 writeFileSync(join(STAGING, 'csp.txt'), policyHeader + '\n');
 writeFileSync(join(STAGING, '_headers'), headers.join('\n'));
 
-// ---------------------------------------------------------------- 3. service worker
+// ---------------------------------------------------------------- 4. service worker
 const versionHash = createHash('sha256');
 for (const f of files) {
   versionHash.update(f + '\0');

@@ -1,25 +1,19 @@
 //! The app's content (steps, questions, actions, supports, emission factors, municipalities),
-//! compiled into the binary from the files under `content/` and parsed once on first use.
+//! compiled into the binary from the files under `content/` and parsed once on first use. Texts
+//! are indices into the language packs (see `build.rs` and `i18n`).
 //! Plain Rust with no browser APIs: tested natively in `tests/content.rs`.
 use crate::i18n::Lang;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// A text in the three languages of the app.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-pub struct Text {
-    pub fi: String,
-    pub sv: String,
-    pub en: String,
-}
+/// A text in the three languages of the app: its index in the language packs.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct Text(pub usize);
 
 impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fi => &self.fi,
-            Lang::Sv => &self.sv,
-            Lang::En => &self.en,
-        }
+    /// The text in `lang` (the pack of `lang` must be loaded; see `i18n::install_pack`).
+    pub fn get(&self, lang: Lang) -> &'static str {
+        crate::i18n::text(lang, self.0)
     }
 }
 

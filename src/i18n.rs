@@ -1,8 +1,12 @@
-//! Languages and the typed text catalogue.
+//! Languages, the typed text catalogue and the language packs.
 //!
-//! `Msg` and its texts are generated at build time from `content/ui.toml` (see `build.rs`): a key
-//! without a Finnish, Swedish or English text fails the build.
+//! `Msg` is generated at build time from `content/ui.toml` (see `build.rs`): a key without a
+//! Finnish, Swedish or English text fails the build. The texts themselves, with every content
+//! text, are in one pack per language (a JSON array of strings). In the browser the app loads the
+//! pack of the user's language before it mounts (and another on a language switch); natively
+//! (tests, tools) all three are compiled in and load on first use.
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/ui_gen.rs"));
 
@@ -52,9 +56,73 @@ impl Lang {
     }
 }
 
+static PACKS: [OnceLock<Vec<String>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// Reads a language pack (the JSON array of strings that `build.rs` writes) and makes it the
+/// texts of `lang`. A pack from another build (wrong length) or a damaged one is refused with a
+/// message, so that no text can be shown from the wrong place. Loading a language twice is a
+/// no-op.
+pub fn install_pack(lang: Lang, json: &str) -> Result<(), String> {
+    if PACKS[lang.index()].get().is_some() {
+        return Ok(());
+    }
+    let _ = PACKS[lang.index()].set(parse_pack(lang, json)?);
+    Ok(())
+}
+
+/// Checks and reads a language pack.
+pub fn parse_pack(lang: Lang, json: &str) -> Result<Vec<String>, String> {
+    let texts: Vec<String> = serde_json::from_str(json)
+        .map_err(|e| format!("the {} texts are damaged: {e}", lang.code()))?;
+    if texts.len() != TEXT_COUNT {
+        return Err(format!(
+            "the {} texts are from another version ({} texts, expected {TEXT_COUNT})",
+            lang.code(),
+            texts.len()
+        ));
+    }
+    Ok(texts)
+}
+
+/// Whether the texts of `lang` are ready.
+pub fn pack_loaded(lang: Lang) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    builtin_pack(lang);
+    PACKS[lang.index()].get().is_some()
+}
+
+/// Natively every pack is compiled in, for the tests and tools.
+#[cfg(not(target_arch = "wasm32"))]
+fn builtin_pack(lang: Lang) {
+    let json = match lang {
+        Lang::Fi => include_str!(concat!(env!("OUT_DIR"), "/packs/fi.json")),
+        Lang::Sv => include_str!(concat!(env!("OUT_DIR"), "/packs/sv.json")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/packs/en.json")),
+    };
+    if let Err(e) = install_pack(lang, json) {
+        panic!("built-in texts: {e}");
+    }
+}
+
+/// The text number `index` of the packs in `lang`. Falls back to another loaded language if
+/// `lang` is not loaded (which the app avoids: it switches language only once the pack is in).
+pub fn text(lang: Lang, index: usize) -> &'static str {
+    let pack = if pack_loaded(lang) {
+        PACKS[lang.index()].get()
+    } else {
+        PACKS.iter().find_map(OnceLock::get)
+    };
+    pack.and_then(|p| p.get(index)).map_or("", String::as_str)
+}
+
+/// The file name of `lang`'s pack, served next to the wasm.
+pub fn pack_file(lang: Lang) -> &'static str {
+    PACK_FILES[lang.index()]
+}
+
 /// The text of `msg` in `lang`.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
-    TEXTS[msg as usize][lang.index()]
+    text(lang, msg as usize)
 }
 
 /// The text of `msg` with `{name}` placeholders replaced by the given values.
@@ -166,16 +234,49 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_every_language() {
-        assert_eq!(TEXTS.len(), KEYS.len());
-        for (key, row) in KEYS.iter().zip(TEXTS) {
-            for lang in Lang::ALL {
+        assert!(KEYS.len() <= TEXT_COUNT);
+        for lang in Lang::ALL {
+            assert!(pack_loaded(lang));
+            for i in 0..TEXT_COUNT {
                 assert!(
-                    !row[lang.index()].trim().is_empty(),
-                    "{key} has no {} text",
+                    !text(lang, i).trim().is_empty(),
+                    "text {i} ({}) has no {} text",
+                    KEYS.get(i).unwrap_or(&"content"),
                     lang.code()
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_pack_of_another_build_or_a_damaged_one_is_refused() {
+        let fi = include_str!(concat!(env!("OUT_DIR"), "/packs/fi.json"));
+        assert_eq!(parse_pack(Lang::Fi, fi).map(|p| p.len()), Ok(TEXT_COUNT));
+        let err = |json: &str| parse_pack(Lang::Sv, json).expect_err(json);
+        assert!(err("not json").contains("sv texts are damaged"));
+        assert!(err(r#"["a", 1]"#).contains("damaged"));
+        assert!(err("{}").contains("damaged"));
+        let short = serde_json::to_string(&vec!["x"; TEXT_COUNT - 1]).unwrap_or_default();
+        assert!(err(&short).contains("another version"));
+        // Once loaded, a language keeps its texts: a later bad pack changes nothing.
+        let before = t(Lang::Fi, Msg::AppName);
+        assert_eq!(install_pack(Lang::Fi, "not json"), Ok(()));
+        assert_eq!(t(Lang::Fi, Msg::AppName), before);
+        assert!(!before.is_empty());
+    }
+
+    #[test]
+    fn pack_file_names_carry_a_content_hash() {
+        for lang in Lang::ALL {
+            let name = pack_file(lang);
+            let hash = name
+                .strip_prefix(&format!("texts-{}-", lang.code()))
+                .and_then(|r| r.strip_suffix(".json"))
+                .unwrap_or("");
+            assert_eq!(hash.len(), 16, "{name}");
+            assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
+        }
+        assert_ne!(pack_file(Lang::Fi), pack_file(Lang::Sv));
     }
 
     #[test]
@@ -190,7 +291,8 @@ mod tests {
             v.sort();
             v
         };
-        for (key, row) in KEYS.iter().zip(TEXTS) {
+        for (i, key) in KEYS.iter().enumerate() {
+            let row = Lang::ALL.map(|l| text(l, i));
             assert_eq!(
                 names(row[0]),
                 names(row[1]),

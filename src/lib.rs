@@ -11,6 +11,7 @@ pub mod model;
 pub mod params;
 pub mod persist;
 pub mod ranking;
+pub mod router;
 pub mod scoring;
 pub mod share;
 
@@ -20,3 +21,26 @@ pub mod storage;
 mod widgets;
 
 pub use pages::App;
+
+/// Starts the app: loads the texts of the user's language, then mounts. If the texts cannot be
+/// loaded (offline on the very first visit), shows the trilingual notice kept in `index.html`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let lang = state::initial_lang();
+    // Leptos's executor starts with the mount, so the loading runs on wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut result = state::load_pack(lang).await;
+        if result.is_err() && lang != i18n::Lang::Fi {
+            result = state::load_pack(i18n::Lang::Fi).await;
+        }
+        match result {
+            Ok(()) => leptos::mount::mount_to_body(App),
+            Err(e) => {
+                web_sys::console::error_1(&format!("Ilmastoaskeleet: {e}").into());
+                if let Some(el) = leptos::prelude::document().get_element_by_id("boot-error") {
+                    let _ = el.remove_attribute("hidden");
+                }
+            }
+        }
+    });
+}

@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::persist::{encode_company, parse_import, Problem};
 use crate::ranking::{rank, Reason};
+use crate::router::{location, navigate, start_router, Link, Route};
 use crate::scoring::{overall, score_all};
 use crate::state::{copy_text, ctx, current_year, download, now_iso, today, tr, txt, Ctx};
 use crate::widgets::{
@@ -16,9 +17,6 @@ use crate::widgets::{
     SaveNotices,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 /// The routes: (path, title) for the navigation, the page title and the tests.
@@ -64,8 +62,8 @@ pub fn App() -> impl IntoView {
         }
         start_resize_messages();
     }
+    let loc = start_router();
     view! {
-        <Router>
             <StartAt />
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(Msg::SkipToContent)}</a>
             {(!embed).then(|| view! { <Header /> })}
@@ -73,22 +71,25 @@ pub fn App() -> impl IntoView {
             <SaveNotices />
             <ShareImport />
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=Landing />
-                    <Route path=path!("/vaihe/:id") view=StepPage />
-                    <Route path=path!("/tulokset") view=Results />
-                    <Route path=path!("/suunnitelma") view=Plan />
-                    <Route path=path!("/tuki") view=Supports />
-                    <Route path=path!("/raportti") view=Report />
-                    <Route path=path!("/tiedot") view=DataPage />
-                    <Route path=path!("/tietoa") view=About />
-                    <Route path=path!("/saavutettavuus") view=Accessibility />
-                    <Route path=path!("/kunnille") view=ForMunicipalities />
-                    <Route path=path!("/sisalto") view=ContentReview />
-                </Routes>
+                {move || match Route::parse(&loc.path.get()) {
+                    Route::Landing => view! { <Landing /> }.into_any(),
+                    Route::Step(id) => match content().step(&id) {
+                        Some(step) => view! { <StepView step /> }.into_any(),
+                        None => view! { <NotFound /> }.into_any(),
+                    },
+                    Route::Results => view! { <Results /> }.into_any(),
+                    Route::Plan => view! { <Plan /> }.into_any(),
+                    Route::Supports => view! { <Supports /> }.into_any(),
+                    Route::Report => view! { <Report /> }.into_any(),
+                    Route::Data => view! { <DataPage /> }.into_any(),
+                    Route::About => view! { <About /> }.into_any(),
+                    Route::Accessibility => view! { <Accessibility /> }.into_any(),
+                    Route::Municipalities => view! { <ForMunicipalities /> }.into_any(),
+                    Route::Content => view! { <ContentReview /> }.into_any(),
+                    Route::NotFound => view! { <NotFound /> }.into_any(),
+                }}
             </main>
             {(!embed).then(|| view! { <Footer /> })}
-        </Router>
     }
 }
 
@@ -96,17 +97,16 @@ pub fn App() -> impl IntoView {
 #[component]
 fn StartAt() -> impl IntoView {
     let c = ctx();
-    let navigate = use_navigate();
+    let loc = location();
     if let Some(step) = c.params.with_value(|p| p.step.clone()) {
-        if use_location().pathname.get_untracked() == "/" {
-            navigate(&step_href(&step), Default::default());
+        if loc.path.get_untracked() == "/" {
+            navigate(loc, &step_href(&step), true);
         }
     }
     // Move focus to the page heading after each navigation, for keyboard and screen readers.
-    let location = use_location();
     let first = StoredValue::new(true);
     Effect::new(move |_| {
-        let _ = location.pathname.get();
+        let _ = loc.path.get();
         if first.get_value() {
             first.set_value(false);
             return;
@@ -205,7 +205,7 @@ fn LangSwitch() -> impl IntoView {
                             type="button"
                             lang=l.code()
                             aria-pressed=move || if c.lang.get() == l { "true" } else { "false" }
-                            on:click=move |_| c.lang.set(l)
+                            on:click=move |_| c.switch_lang(l)
                         >
                             {l.native_name()}
                         </button>
@@ -219,8 +219,7 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let c = ctx();
-    let link =
-        move |href: &'static str, msg: Msg| view! { <li><A href=href>{move || c.t(msg)}</A></li> };
+    let link = move |href: &'static str, msg: Msg| view! { <li><Link href=href>{move || c.t(msg)}</Link></li> };
     view! {
         <header class="site-header">
             <div class="header-top">
@@ -259,7 +258,7 @@ fn EmbedBar() -> impl IntoView {
             <LangSwitch />
             <p class="embed-note">{tr(Msg::EmbedStorageNote)}</p>
             <a href=full_app target="_blank" rel="noopener">{tr(Msg::OpenFullApp)}<span class="visually-hidden">{tr(Msg::NewTab)}</span></a>
-            <A href="/tiedot">{tr(Msg::NavData)}</A>
+            <Link href="/tiedot">{tr(Msg::NavData)}</Link>
         </div>
     }
 }
@@ -270,10 +269,10 @@ fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{tr(Msg::FooterPrivacy)}</p>
             <ul>
-                <li><A href="/tietoa">{tr(Msg::NavAbout)}</A></li>
-                <li><A href="/saavutettavuus">{tr(Msg::NavAccessibility)}</A></li>
-                <li><A href="/kunnille">{tr(Msg::NavMunicipalities)}</A></li>
-                <li><A href="/sisalto">{tr(Msg::NavContent)}</A></li>
+                <li><Link href="/tietoa">{tr(Msg::NavAbout)}</Link></li>
+                <li><Link href="/saavutettavuus">{tr(Msg::NavAccessibility)}</Link></li>
+                <li><Link href="/kunnille">{tr(Msg::NavMunicipalities)}</Link></li>
+                <li><Link href="/sisalto">{tr(Msg::NavContent)}</Link></li>
             </ul>
         </footer>
     }
@@ -284,7 +283,7 @@ fn NotFound() -> impl IntoView {
     page_title(|l| t(l, Msg::NotFoundTitle).to_string());
     view! {
         <h1>{tr(Msg::NotFoundTitle)}</h1>
-        <p><A href="/">{tr(Msg::NavHome)}</A></p>
+        <p><Link href="/">{tr(Msg::NavHome)}</Link></p>
     }
 }
 
@@ -348,7 +347,7 @@ fn Landing() -> impl IntoView {
                         <p>{tf(c.lang.get(), Msg::ProgressOverall, &[("answered", &a.to_string()), ("total", &v.to_string())])}</p>
                         <p class="actions-row">
                             <a class="button" href=continue_href()>{c.t(Msg::Continue)}</a>
-                            <A href="/tulokset">{tr(Msg::SeeResults)}</A>
+                            <Link href="/tulokset">{tr(Msg::SeeResults)}</Link>
                         </p>
                     }
                     .into_any()
@@ -369,23 +368,11 @@ fn Landing() -> impl IntoView {
                     .workbook_steps()
                     .map(|s| {
                         let href = step_href(&s.id);
-                        view! { <li><A href=href>{txt(&s.title)}</A></li> }
+                        view! { <li><Link href=href>{txt(&s.title)}</Link></li> }
                     })
                     .collect_view()}
             </ol>
         </section>
-    }
-}
-
-#[component]
-fn StepPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match content().step(&id) {
-            Some(step) => view! { <StepView step /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
     }
 }
 
@@ -442,10 +429,10 @@ fn StepView(step: &'static Step) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <A href=href attr:title=txt(&s.title)>
+                                <Link href=href attr:title=txt(&s.title)>
                                     <span aria-hidden="true">{label}</span>
                                     <span class="visually-hidden">{txt(&s.title)}</span>
-                                </A>
+                                </Link>
                             </li>
                         }
                     })
@@ -865,8 +852,8 @@ fn Results() -> impl IntoView {
                                         view! { <p class="badge">{t(l, Msg::InPlan)}</p> }.into_any()
                                     } else {
                                         view! {
-                                            <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
-                                                {t(l, Msg::AddToPlan)}<span class="visually-hidden">": " {a.title.get(l).to_string()}</span>
+                                            <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
+                                                {t(l, Msg::AddToPlan)}
                                             </button>
                                         }.into_any()
                                     }}
@@ -876,7 +863,7 @@ fn Results() -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
-            <p><A href="/suunnitelma">{tr(Msg::ToPlan)}</A></p>
+            <p><Link href="/suunnitelma">{tr(Msg::ToPlan)}</Link></p>
         </section>
         {comparison}
     }
@@ -1021,8 +1008,8 @@ fn Plan() -> impl IntoView {
                                     <p>{a.what.get(l).to_string()}</p>
                                     <p class="meta">{action_meta(l, a)}</p>
                                     <p class="reasons"><strong>{t(l, Msg::WhySuggested)}</strong>" " {reasons.iter().map(|r| reason_text(l, r)).collect::<Vec<_>>().join("; ")}</p>
-                                    <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
-                                        {t(l, Msg::AddToPlan)}<span class="visually-hidden">": " {a.title.get(l).to_string()}</span>
+                                    <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
+                                        {t(l, Msg::AddToPlan)}
                                     </button>
                                 </li>
                             }
@@ -1841,35 +1828,65 @@ fn DataPage() -> impl IntoView {
     }
 }
 
+/// A block of a text page.
+enum Block {
+    H2(Msg),
+    P(Msg),
+}
+
+/// A page of headings and paragraphs from the catalogue (About, Accessibility), with optional
+/// extra content at the end.
+#[component]
+fn TextPage(
+    title: Msg,
+    blocks: &'static [Block],
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    page_title(move |l| t(l, title).to_string());
+    view! {
+        <h1>{tr(title)}</h1>
+        {blocks
+            .iter()
+            .map(|b| match *b {
+                Block::H2(m) => view! { <h2>{tr(m)}</h2> }.into_any(),
+                Block::P(m) => view! { <p>{tr(m)}</p> }.into_any(),
+            })
+            .collect_view()}
+        {children.map(|c| c())}
+    }
+}
+
 #[component]
 fn About() -> impl IntoView {
     let c = ctx();
-    page_title(|l| t(l, Msg::AboutTitle).to_string());
+    const BLOCKS: &[Block] = &[
+        Block::P(Msg::AboutText1),
+        Block::P(Msg::AboutText2),
+        Block::H2(Msg::PrivacyTitle),
+        Block::P(Msg::PrivacyText1),
+        Block::P(Msg::PrivacyText2),
+        Block::H2(Msg::SourcesTitle),
+        Block::P(Msg::SourcesText),
+    ];
+    let geo = &content().geo;
     view! {
-        <h1>{tr(Msg::AboutTitle)}</h1>
-        <p>{tr(Msg::AboutText1)}</p>
-        <p>{tr(Msg::AboutText2)}</p>
-        <h2>{tr(Msg::PrivacyTitle)}</h2>
-        <p>{tr(Msg::PrivacyText1)}</p>
-        <p>{tr(Msg::PrivacyText2)}</p>
-        <h2>{tr(Msg::SourcesTitle)}</h2>
-        <p>{tr(Msg::SourcesText)}</p>
-        <p>{move || format!("{} ({}, {})", content().geo.source, t(c.lang.get(), Msg::Checked).replace("{date}", &content().geo.checked), content().geo.source_urls.first().cloned().unwrap_or_default())}</p>
+        <TextPage title=Msg::AboutTitle blocks=BLOCKS>
+            <p>{move || format!("{} ({}, {})", geo.source, t(c.lang.get(), Msg::Checked).replace("{date}", &geo.checked), geo.source_urls.first().cloned().unwrap_or_default())}</p>
+        </TextPage>
     }
 }
 
 #[component]
 fn Accessibility() -> impl IntoView {
-    page_title(|l| t(l, Msg::A11yTitle).to_string());
-    view! {
-        <h1>{tr(Msg::A11yTitle)}</h1>
-        <p>{tr(Msg::A11yText1)}</p>
-        <h2>{tr(Msg::A11yStatusTitle)}</h2>
-        <p>{tr(Msg::A11yText2)}</p>
-        <h2>{tr(Msg::A11yFeedbackTitle)}</h2>
-        <p>{tr(Msg::A11yText3)}</p>
-        <p>{tr(Msg::A11yText4)}</p>
-    }
+    const BLOCKS: &[Block] = &[
+        Block::P(Msg::A11yText1),
+        Block::H2(Msg::A11yStatusTitle),
+        Block::P(Msg::A11yText2),
+        Block::H2(Msg::A11yFeedbackTitle),
+        Block::P(Msg::A11yText3),
+        Block::P(Msg::A11yText4),
+    ];
+    view! { <TextPage title=Msg::A11yTitle blocks=BLOCKS /> }
 }
 
 #[component]

@@ -32,7 +32,12 @@ pub struct Ctx {
     pub other_tab: RwSignal<bool>,
     /// A new version of the app is waiting (service worker).
     pub update_ready: RwSignal<bool>,
+    /// The texts of this language could not be downloaded (offline before the first visit).
+    pub lang_failed: RwSignal<Option<Lang>>,
     pub params: StoredValue<Params>,
+    /// The workspace as last written to (or read from) storage: a change that only echoes it is
+    /// not written again (another tab's update taken in, the state loaded at start).
+    saved: StoredValue<Option<Workspace>>,
 }
 
 pub fn ctx() -> Ctx {
@@ -77,11 +82,16 @@ impl Ctx {
         for w in &params.warnings {
             web_sys::console::warn_1(&format!("Ilmastoaskeleet: {w}").into());
         }
-        let stored_lang = storage::read(storage::LANG_KEY)
-            .ok()
-            .flatten()
-            .and_then(|s| Lang::parse(&s));
-        let lang = params.lang.or(stored_lang).unwrap_or_default();
+        // The boot loaded the pack of `choose_lang`; should that have failed, use what loaded.
+        let lang = choose_lang(params.lang);
+        let lang = if crate::i18n::pack_loaded(lang) {
+            lang
+        } else {
+            Lang::ALL
+                .into_iter()
+                .find(|l| crate::i18n::pack_loaded(*l))
+                .unwrap_or_default()
+        };
 
         let (ws, save) = match storage::read(storage::KEY) {
             Err(_) => (Workspace::default(), SaveState::Blocked),
@@ -134,22 +144,22 @@ impl Ctx {
             save: RwSignal::new(save),
             other_tab: RwSignal::new(false),
             update_ready: RwSignal::new(false),
+            lang_failed: RwSignal::new(None),
             params: StoredValue::new(params),
+            saved: StoredValue::new(None),
         };
         ctx.start_sync(!preselected);
         ctx
     }
 
     fn start_sync(self, loaded_as_stored: bool) {
-        // Persist every change. The first run only records the loaded state, unless the start
+        // Persist every change. The state loaded at start is not written back, unless the start
         // changed it (a preselected municipality), which is saved at once.
-        let skip_first = StoredValue::new(loaded_as_stored);
+        if loaded_as_stored {
+            self.saved.set_value(Some(self.ws.get_untracked()));
+        }
         Effect::new(move |_| {
             let ws = self.ws.get();
-            if skip_first.get_value() {
-                skip_first.set_value(false);
-                return;
-            }
             self.persist(&ws);
         });
         Effect::new(move |_| {
@@ -167,6 +177,7 @@ impl Ctx {
                 }
                 if let Loaded::Ok(ws) = decode_stored(ev.new_value().as_deref()) {
                     if ws != self.ws.get_untracked() {
+                        self.saved.set_value(Some(ws.clone()));
                         self.ws.set(ws);
                         self.other_tab.set(true);
                     }
@@ -180,15 +191,10 @@ impl Ctx {
         if matches!(state, SaveState::ReadOnly) {
             return;
         }
-        let text = encode_workspace(ws, &now_iso());
-        // Skip the write when it would only echo what another tab just saved.
-        if storage::read(storage::KEY)
-            .ok()
-            .flatten()
-            .is_some_and(|cur| same_data(&cur, &text))
-        {
+        if self.saved.with_value(|s| s.as_ref() == Some(ws)) {
             return;
         }
+        let text = encode_workspace(ws, &now_iso());
         let next = match storage::write(storage::KEY, &text) {
             Ok(()) => match &state {
                 SaveState::Corrupt(k) => SaveState::Corrupt(k.clone()),
@@ -197,10 +203,34 @@ impl Ctx {
             Err(StoreError::Full) => SaveState::Full,
             Err(_) => SaveState::Blocked,
         };
+        if matches!(next, SaveState::Saved | SaveState::Corrupt(_)) {
+            self.saved.set_value(Some(ws.clone()));
+        }
         if next != state {
             self.save.set(next);
         }
         measure_answer();
+    }
+
+    /// Switches the language once its texts are in (downloaded on first use).
+    pub fn switch_lang(self, lang: Lang) {
+        if crate::i18n::pack_loaded(lang) {
+            self.lang_failed.set(None);
+            self.lang.set(lang);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match load_pack(lang).await {
+                Ok(()) => {
+                    self.lang_failed.set(None);
+                    self.lang.set(lang);
+                }
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("Ilmastoaskeleet: {e}").into());
+                    self.lang_failed.set(Some(lang));
+                }
+            }
+        });
     }
 
     pub fn t(self, msg: crate::i18n::Msg) -> &'static str {
@@ -244,14 +274,52 @@ impl Ctx {
     }
 }
 
-/// Equal apart from the `saved_at` time.
-fn same_data(a: &str, b: &str) -> bool {
-    let strip = |s: &str| -> Option<serde_json::Value> {
-        let mut v: serde_json::Value = serde_json::from_str(s).ok()?;
-        v.as_object_mut()?.remove("saved_at");
-        Some(v)
-    };
-    strip(a).is_some() && strip(a) == strip(b)
+/// The language to start in: `?lang=` if given, else the one chosen last time, else Finnish.
+fn choose_lang(from_url: Option<Lang>) -> Lang {
+    let stored = storage::read(storage::LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|s| Lang::parse(&s));
+    from_url.or(stored).unwrap_or_default()
+}
+
+/// The language the app will start in (read before mounting, to load its texts first).
+pub fn initial_lang() -> Lang {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    choose_lang(parse_query(&query, content()).lang)
+}
+
+/// Downloads the texts of `lang` from the app's own origin (the service worker answers offline)
+/// and installs them. A failed download or a pack from another version is an error, never a
+/// half-translated page.
+pub async fn load_pack(lang: Lang) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    if crate::i18n::pack_loaded(lang) {
+        return Ok(());
+    }
+    let file = crate::i18n::pack_file(lang);
+    let failed = |e: wasm_bindgen::JsValue| format!("could not load /{file}: {e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&format!("/{file}")))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!(
+            "could not load /{file}: HTTP {}",
+            response.status()
+        ));
+    }
+    let text = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?
+        .as_string()
+        .ok_or_else(|| format!("/{file} is not text"))?;
+    crate::i18n::install_pack(lang, &text)
 }
 
 /// Performance marks for the benchmark: from answering a question to the answer saved.

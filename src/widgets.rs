@@ -539,6 +539,12 @@ pub fn SaveNotices() -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| c.other_tab.set(false)>{c.t(Msg::Dismiss)}</button>
                 </div>
             })}
+            {move || c.lang_failed.get().map(|l| view! {
+                <div class="notice warn" role="alert">
+                    <p>{crate::i18n::tf(c.lang.get(), Msg::LangLoadFailed, &[("lang", l.native_name())])}</p>
+                    <button type="button" class="button secondary" on:click=move |_| c.lang_failed.set(None)>{c.t(Msg::Dismiss)}</button>
+                </div>
+            })}
             {move || c.update_ready.get().then(|| view! {
                 <div class="notice info" role="status">
                     <p>{c.t(Msg::UpdateAvailable)}</p>

@@ -1,12 +1,14 @@
 //! Validates the content files: ids, references, languages, reachability, sources.
 use ilmastoaskeleet::content::{check, content, Kind, Status, Text, PROFILE};
 use ilmastoaskeleet::footprint::conversions;
+use ilmastoaskeleet::i18n::Lang;
 use ilmastoaskeleet::persist::valid_date;
 use std::collections::{BTreeSet, HashSet};
 
 fn texts_ok(what: &str, t: &Text) {
-    for (lang, s) in [("fi", &t.fi), ("sv", &t.sv), ("en", &t.en)] {
-        assert!(!s.trim().is_empty(), "{what}: empty {lang} text");
+    for lang in Lang::ALL {
+        let s = t.get(lang);
+        assert!(!s.trim().is_empty(), "{what}: empty {} text", lang.code());
     }
 }
 
@@ -309,7 +311,7 @@ fn actions_are_valid_and_each_can_be_suggested() {
             assert!(facts.contains(t.as_str()), "{}: unknown fact {t}", a.id);
         }
         let quotes_figure = [&a.what, &a.why, &a.impact_note].iter().any(|t| {
-            let s = &t.fi;
+            let s = t.get(Lang::Fi);
             s.contains('%') || s.contains("kWh")
         });
         if quotes_figure {

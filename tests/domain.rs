@@ -969,3 +969,48 @@ fn the_published_export_schema_matches_the_code() {
         );
     }
 }
+
+#[test]
+fn paths_map_to_the_pages_and_anything_else_is_not_found() {
+    use ilmastoaskeleet::router::Route;
+    assert_eq!(Route::parse("/"), Route::Landing);
+    assert_eq!(Route::parse(""), Route::Landing);
+    assert_eq!(Route::parse("/tulokset"), Route::Results);
+    assert_eq!(Route::parse("/tulokset/"), Route::Results);
+    assert_eq!(Route::parse("/suunnitelma"), Route::Plan);
+    assert_eq!(Route::parse("/tuki"), Route::Supports);
+    assert_eq!(Route::parse("/raportti"), Route::Report);
+    assert_eq!(Route::parse("/tiedot"), Route::Data);
+    assert_eq!(Route::parse("/tietoa"), Route::About);
+    assert_eq!(Route::parse("/saavutettavuus"), Route::Accessibility);
+    assert_eq!(Route::parse("/kunnille"), Route::Municipalities);
+    assert_eq!(Route::parse("/sisalto"), Route::Content);
+    assert_eq!(
+        Route::parse("/vaihe/goals"),
+        Route::Step("goals".to_string())
+    );
+    for p in [
+        "/vaihe/",
+        "/vaihe",
+        "/vaihe/a/b",
+        "/no/such/page",
+        "/tulokset/x",
+        "/TULOKSET",
+        "//",
+    ] {
+        assert_eq!(Route::parse(p), Route::NotFound, "{p}");
+    }
+}
+
+#[test]
+fn a_link_is_current_on_its_page_and_below_it_and_home_only_at_home() {
+    use ilmastoaskeleet::router::is_active;
+    assert!(is_active("/", "/"));
+    assert!(!is_active("/", "/tulokset"));
+    assert!(is_active("/tulokset", "/tulokset"));
+    assert!(is_active("/tulokset", "/tulokset/"));
+    assert!(!is_active("/tulokset", "/tulokset-x"));
+    assert!(is_active("/vaihe/profile", "/vaihe/profile"));
+    assert!(!is_active("/vaihe/profile", "/vaihe/goals"));
+    assert!(!is_active("/tuki", "/tiedot"));
+}

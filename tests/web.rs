@@ -10,6 +10,16 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The app loads its texts before it mounts (`ilmastoaskeleet::start`); a test that mounts `App`
+/// directly installs the Finnish pack the same build produced.
+fn finnish_texts() {
+    ilmastoaskeleet::i18n::install_pack(
+        ilmastoaskeleet::i18n::Lang::Fi,
+        include_str!(concat!(env!("OUT_DIR"), "/packs/fi.json")),
+    )
+    .expect("the Finnish pack of this build");
+}
+
 fn clear() {
     if let Ok(Some(s)) = web_sys::window().expect("window").local_storage() {
         let _ = s.clear();
@@ -56,6 +66,7 @@ async fn the_app_mounts_in_finnish_and_saves_an_answer_at_once() {
         .history()
         .expect("h")
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/vaihe/profile"));
+    finnish_texts();
     let body = document().body().expect("body");
     let root = document().create_element("div").expect("div");
     body.append_child(&root).expect("append");
