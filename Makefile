@@ -15,11 +15,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
-# First-load (index.html + wasm + js + css) brotli budget in bytes. The product target is
-# 200 KiB (204800); the app is not there yet (about 430 KB, most of it the fi/sv/en content
-# compiled into the wasm and Leptos view code), so CI holds the line at 450 KiB against
-# regressions until the content is split per language. See README "Size".
-export SIZE_BUDGET ?= 460800
+# First-load brotli budget in bytes: index.html + wasm + js + css + the largest language pack
+# (the app fetches one before it mounts). The product target is 200 KiB (204800); the app is not
+# there yet (about 320 KB: Leptos view code about two thirds, the Finnish texts 35 KB), so CI
+# holds the line at 330 KiB against regressions. See README "Size and speed".
+export SIZE_BUDGET ?= 337920
 
 .PHONY: help setup dev build test size bench deploy clean
 

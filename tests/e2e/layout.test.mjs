@@ -169,6 +169,24 @@ for (const vp of VIEWPORTS) {
         await gotoRoute(page, env.app.origin, route, { problems });
         await assertReflows(page, `${vp.name} ${route} (with data)`, `layout-${vp.name}-data-${routeName(route)}`);
       }
+      // Chart text stays legible: a chart too narrow for its labels gives way to its table.
+      for (const route of ['/tulokset', '/vaihe/footprint']) {
+        await gotoRoute(page, env.app.origin, route, { problems });
+        const charts = await page.evaluate(() =>
+          [...document.querySelectorAll('svg.bars')].map((svg) => {
+            const shown = svg.getClientRects().length > 0;
+            const text = svg.querySelector('text');
+            const px = shown && text ? (parseFloat(getComputedStyle(text).fontSize) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width : null;
+            const table = svg.closest('figure')?.nextElementSibling?.querySelector('table');
+            return { shown, px, tableShown: !!table && table.getClientRects().length > 0 };
+          }),
+        );
+        assert.ok(charts.length > 0, `${vp.name} ${route}: has a chart`);
+        for (const c of charts) {
+          assert.ok(c.tableShown, `${vp.name} ${route}: the chart's table is shown`);
+          if (c.shown) assert.ok(c.px >= 11, `${vp.name} ${route}: chart text renders at ${c.px?.toFixed(1)} px`);
+        }
+      }
       // A validation error on a number field.
       await gotoRoute(page, env.app.origin, '/vaihe/monitoring', { problems });
       const input = page.locator('#q-monitoring-renewable-share-input');

@@ -1,5 +1,6 @@
 // The generated service worker (scripts/post-build.mjs): after one online visit the app and a
-// deep link load offline, and the cache holds exactly this build's precache list.
+// deep link load offline (in a language not opened before, too), and the cache holds exactly this
+// build's precache list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { useAppAndBrowser } from './lib/fixture.mjs';
 
 const env = useAppAndBrowser();
 
-test('after one online visit, / and a deep link load offline', async () => {
+test('after one online visit, / and a deep link load offline, in any language', async () => {
   const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
   await page.goto(env.app.url);
   await waitForApp(page, { problems });
@@ -25,10 +26,20 @@ test('after one online visit, / and a deep link load offline', async () => {
   }, cacheName);
   assert.deepEqual(cached.keys, [cacheName], 'one cache, named after this build');
   for (const url of precache) assert.ok(cached.urls.includes(url), `precached: ${url}`);
+  for (const lang of ['fi', 'sv', 'en']) {
+    assert.ok(
+      precache.some((u) => new RegExp(`/texts-${lang}-[0-9a-f]{16}\\.json$`).test(u)),
+      `the ${lang} texts are precached`,
+    );
+  }
 
   await context.setOffline(true);
   await page.reload();
   await waitForApp(page);
+  // A language never opened online switches offline too: its texts come from the precache.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10000 });
+  assert.equal(await page.getByRole('group', { name: 'Language' }).count(), 1);
   await page.goto(new URL('/some/deep/link?embed=1', env.app.url).href);
   await waitForApp(page);
   await context.setOffline(false);

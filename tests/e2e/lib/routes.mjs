@@ -113,7 +113,9 @@ export async function fillFootprint(page, origin, { problems } = {}) {
       await inputs.nth(i).press('Tab');
     }
   }
-  await page.locator('.fp-result figure.chart').waitFor({ timeout: 5000 });
+  // The chart and its table appear with the first amount; below 32rem only the table is shown.
+  await page.locator('.fp-result figure.chart').waitFor({ state: 'attached', timeout: 5000 });
+  await page.locator('.fp-result .table-wrap table').waitFor({ timeout: 5000 });
 }
 
 /** Click the export button on /tiedot and return the downloaded file's text. */
