@@ -22,8 +22,9 @@ mod widgets;
 
 pub use pages::App;
 
-/// Starts the app: loads the texts of the user's language, then mounts. If the texts cannot be
-/// loaded (offline on the very first visit), shows the trilingual notice kept in `index.html`.
+/// Starts the app: loads the texts of the user's language, then mounts in place of the loading
+/// line of `index.html`. If the texts cannot be loaded (offline on the very first visit), shows
+/// the trilingual notice kept there.
 pub fn start() {
     console_error_panic_hook::set_once();
     let lang = state::initial_lang();
@@ -33,11 +34,15 @@ pub fn start() {
         if result.is_err() && lang != i18n::Lang::Fi {
             result = state::load_pack(i18n::Lang::Fi).await;
         }
+        let doc = leptos::prelude::document();
+        if let Some(el) = doc.get_element_by_id("boot-loading") {
+            el.remove();
+        }
         match result {
             Ok(()) => leptos::mount::mount_to_body(App),
             Err(e) => {
                 web_sys::console::error_1(&format!("Ilmastoaskeleet: {e}").into());
-                if let Some(el) = leptos::prelude::document().get_element_by_id("boot-error") {
+                if let Some(el) = doc.get_element_by_id("boot-error") {
                     let _ = el.remove_attribute("hidden");
                 }
             }

@@ -38,6 +38,8 @@ pub struct Ctx {
     /// The workspace as last written to (or read from) storage: a change that only echoes it is
     /// not written again (another tab's update taken in, the state loaded at start).
     saved: StoredValue<Option<Workspace>>,
+    /// The language chosen last (its texts may still be downloading).
+    lang_wanted: StoredValue<Lang>,
 }
 
 pub fn ctx() -> Ctx {
@@ -147,6 +149,7 @@ impl Ctx {
             lang_failed: RwSignal::new(None),
             params: StoredValue::new(params),
             saved: StoredValue::new(None),
+            lang_wanted: StoredValue::new(lang),
         };
         ctx.start_sync(!preselected);
         ctx
@@ -213,14 +216,20 @@ impl Ctx {
     }
 
     /// Switches the language once its texts are in (downloaded on first use).
+    /// The last choice wins: a download that ends after a later click changes nothing.
     pub fn switch_lang(self, lang: Lang) {
+        self.lang_wanted.set_value(lang);
         if crate::i18n::pack_loaded(lang) {
             self.lang_failed.set(None);
             self.lang.set(lang);
             return;
         }
         leptos::task::spawn_local(async move {
-            match load_pack(lang).await {
+            let result = load_pack(lang).await;
+            if self.lang_wanted.get_value() != lang {
+                return;
+            }
+            match result {
                 Ok(()) => {
                     self.lang_failed.set(None);
                     self.lang.set(lang);

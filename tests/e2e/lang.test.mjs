@@ -27,6 +27,7 @@ test('a Finnish reader downloads the Finnish texts only; Svenska is fetched when
   await waitForApp(page, { problems });
   await page.waitForLoadState('networkidle');
   assert.deepEqual(packs, ['fi'], 'only the Finnish pack before any switch');
+  assert.equal(await page.locator('#boot-loading').count(), 0, 'the loading line gives way to the app');
 
   await page.getByRole('button', { name: 'Svenska' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'sv', null, { timeout: T });
@@ -97,6 +98,7 @@ test('when no texts can be loaded, the page says so in Finnish, Swedish and Engl
   assert.match(text, /Appen kunde inte laddas/);
   assert.match(text, /The app could not be loaded/);
   assert.equal(await page.locator('main').count(), 0, 'nothing half-translated is mounted');
+  assert.equal(await page.locator('#boot-loading').count(), 0, 'the loading line is gone');
   await context.close();
 });
 
