@@ -1,13 +1,11 @@
 //! The app's content (steps, questions, actions, supports, emission factors, municipalities),
-//! compiled into the binary from the files under `content/` and parsed once on first use. Texts
-//! are indices into the language packs (see `build.rs` and `i18n`).
-//! Plain Rust with no browser APIs: tested natively in `tests/content.rs`.
+//! compiled into the binary from the files under `content/` as static data by `build.rs`, which
+//! checks every field against the types below. Texts are indices into the language packs (see
+//! `build.rs` and `i18n`). Plain Rust with no browser APIs: tested natively in `tests/content.rs`.
 use crate::i18n::Lang;
-use serde::Deserialize;
-use std::sync::OnceLock;
 
 /// A text in the three languages of the app: its index in the language packs.
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Text(pub usize);
 
 impl Text {
@@ -17,24 +15,20 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Labelled {
-    pub id: String,
+    pub id: &'static str,
     pub label: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Vocabulary {
-    #[serde(rename = "category")]
-    pub categories: Vec<Labelled>,
-    #[serde(rename = "need")]
-    pub needs: Vec<Labelled>,
-    #[serde(rename = "fact")]
-    pub facts: Vec<Labelled>,
+    pub categories: &'static [Labelled],
+    pub needs: &'static [Labelled],
+    pub facts: &'static [Labelled],
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Single,
     Multi,
@@ -44,47 +38,36 @@ pub enum Kind {
     Municipality,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Effects {
-    #[serde(default)]
-    pub facts: Vec<String>,
-    #[serde(default)]
-    pub needs: Vec<String>,
+    pub facts: &'static [&'static str],
+    pub needs: &'static [&'static str],
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Choice {
-    pub id: String,
+    pub id: &'static str,
     pub label: Text,
-    #[serde(default)]
     pub points: u32,
-    #[serde(default)]
-    pub facts: Vec<String>,
-    #[serde(default)]
-    pub needs: Vec<String>,
-    #[serde(default)]
+    pub facts: &'static [&'static str],
+    pub needs: &'static [&'static str],
     pub exclusive: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Question {
-    pub id: String,
+    pub id: &'static str,
     pub kind: Kind,
-    #[serde(default)]
     pub quick: bool,
     pub text: Text,
     pub help: Option<Text>,
-    #[serde(default)]
-    pub when: Vec<String>,
-    #[serde(default)]
-    pub unless: Vec<String>,
+    pub when: &'static [&'static str],
+    pub unless: &'static [&'static str],
     pub max_points: Option<u32>,
-    #[serde(default, rename = "option")]
-    pub options: Vec<Choice>,
-    pub unit: Option<String>,
+    pub options: &'static [Choice],
+    pub unit: Option<&'static str>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    #[serde(default)]
     pub integer: bool,
     pub max_len: Option<usize>,
     pub on_yes: Option<Effects>,
@@ -119,17 +102,15 @@ impl Question {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Step {
-    pub id: String,
+    pub id: &'static str,
     pub title: Text,
     pub intro: Text,
-    #[serde(default, rename = "question")]
-    pub questions: Vec<Question>,
+    pub questions: &'static [Question],
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Cost {
     None,
     Low,
@@ -137,8 +118,7 @@ pub enum Cost {
     High,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     Low,
     Medium,
@@ -155,10 +135,10 @@ impl Level {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Action {
-    pub id: String,
-    pub category: String,
+    pub id: &'static str,
+    pub category: &'static str,
     pub title: Text,
     pub what: Text,
     pub why: Text,
@@ -166,17 +146,13 @@ pub struct Action {
     pub effort: Level,
     pub impact: Level,
     pub impact_note: Text,
-    #[serde(default)]
-    pub sectors: Vec<String>,
-    #[serde(default)]
-    pub when: Vec<String>,
-    #[serde(default)]
-    pub done_when: Vec<String>,
-    pub source: Option<String>,
+    pub sectors: &'static [&'static str],
+    pub when: &'static [&'static str],
+    pub done_when: &'static [&'static str],
+    pub source: Option<&'static str>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SupportKind {
     Network,
     Municipal,
@@ -199,127 +175,100 @@ impl SupportKind {
     ];
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SupportCost {
     Free,
     Paid,
     Varies,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Active,
     Unverified,
     Ended,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Support {
-    pub id: String,
+    pub id: &'static str,
     pub kind: SupportKind,
     pub name: Text,
     pub description: Text,
-    pub organiser: String,
-    #[serde(default)]
-    pub municipalities: Vec<String>,
-    #[serde(default)]
-    pub regions: Vec<String>,
-    #[serde(default)]
+    pub organiser: &'static str,
+    pub municipalities: &'static [&'static str],
+    pub regions: &'static [&'static str],
     pub national: bool,
-    #[serde(default)]
-    pub offers: Vec<String>,
-    #[serde(default)]
-    pub needs: Vec<String>,
-    #[serde(default)]
-    pub sizes: Vec<String>,
-    #[serde(default)]
-    pub sectors: Vec<String>,
+    pub offers: &'static [&'static str],
+    pub needs: &'static [&'static str],
+    pub sizes: &'static [&'static str],
+    pub sectors: &'static [&'static str],
     pub cost: SupportCost,
-    #[serde(default)]
     pub commitment: bool,
     pub status: Status,
-    pub last_evidence: String,
-    pub checked: String,
-    pub urls: Vec<String>,
+    pub last_evidence: &'static str,
+    pub checked: &'static str,
+    pub urls: &'static [&'static str],
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Factor {
-    pub id: String,
-    pub category: String,
+    pub id: &'static str,
+    pub category: &'static str,
     pub scope: u8,
-    pub unit: String,
+    pub unit: &'static str,
     pub kg_per_unit: f64,
     pub label: Text,
     pub where_to_find: Text,
     pub year: u16,
-    pub source: String,
-    pub url: String,
-    pub checked: String,
+    pub source: &'static str,
+    pub url: &'static str,
+    pub checked: &'static str,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Region {
-    pub code: String,
-    pub fi: String,
-    pub sv: String,
+    pub code: &'static str,
+    pub fi: &'static str,
+    pub sv: &'static str,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Municipality {
-    pub code: String,
-    pub fi: String,
-    pub sv: String,
-    pub region: String,
+    pub code: &'static str,
+    pub fi: &'static str,
+    pub sv: &'static str,
+    pub region: &'static str,
 }
 
 impl Municipality {
     /// The name in the user's language: Swedish where one exists, else Finnish.
     pub fn name(&self, lang: Lang) -> &str {
         if lang == Lang::Sv {
-            &self.sv
+            self.sv
         } else {
-            &self.fi
+            self.fi
         }
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Municipalities {
-    pub source: String,
-    pub source_urls: Vec<String>,
-    pub checked: String,
-    pub regions: Vec<Region>,
-    pub municipalities: Vec<Municipality>,
-}
-
-#[derive(Deserialize)]
-struct StepsFile {
-    step: Vec<Step>,
-}
-#[derive(Deserialize)]
-struct ActionsFile {
-    action: Vec<Action>,
-}
-#[derive(Deserialize)]
-struct SupportsFile {
-    support: Vec<Support>,
-}
-#[derive(Deserialize)]
-struct FactorsFile {
-    factor: Vec<Factor>,
+    pub source: &'static str,
+    pub source_urls: &'static [&'static str],
+    pub checked: &'static str,
+    pub regions: &'static [Region],
+    pub municipalities: &'static [Municipality],
 }
 
 /// All content of the app.
 pub struct Content {
     pub vocabulary: Vocabulary,
     /// The profile first, then the nine workbook steps.
-    pub steps: Vec<Step>,
-    pub actions: Vec<Action>,
-    pub supports: Vec<Support>,
-    pub factors: Vec<Factor>,
+    pub steps: &'static [Step],
+    pub actions: &'static [Action],
+    pub supports: &'static [Support],
+    pub factors: &'static [Factor],
     pub geo: Municipalities,
 }
 
@@ -327,42 +276,6 @@ pub struct Content {
 pub const PROFILE: &str = "profile";
 
 impl Content {
-    fn parse() -> Result<Content, String> {
-        fn p<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<T, String> {
-            serde_json::from_str(json).map_err(|e| format!("content/{name}: {e}"))
-        }
-        Ok(Content {
-            vocabulary: p(
-                "vocabulary.toml",
-                include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json")),
-            )?,
-            steps: p::<StepsFile>(
-                "steps.toml",
-                include_str!(concat!(env!("OUT_DIR"), "/steps.json")),
-            )?
-            .step,
-            actions: p::<ActionsFile>(
-                "actions.toml",
-                include_str!(concat!(env!("OUT_DIR"), "/actions.json")),
-            )?
-            .action,
-            supports: p::<SupportsFile>(
-                "supports.toml",
-                include_str!(concat!(env!("OUT_DIR"), "/supports.json")),
-            )?
-            .support,
-            factors: p::<FactorsFile>(
-                "factors.toml",
-                include_str!(concat!(env!("OUT_DIR"), "/factors.json")),
-            )?
-            .factor,
-            geo: p(
-                "municipalities.json",
-                include_str!(concat!(env!("OUT_DIR"), "/municipalities.json")),
-            )?,
-        })
-    }
-
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
@@ -375,7 +288,7 @@ impl Content {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.steps
             .iter()
-            .flat_map(|s| &s.questions)
+            .flat_map(|s| s.questions)
             .find(|q| q.id == id)
     }
 
@@ -463,14 +376,18 @@ impl Content {
     }
 }
 
-static CONTENT: OnceLock<Content> = OnceLock::new();
+include!(concat!(env!("OUT_DIR"), "/content_gen.rs"));
 
-/// The app's content. Parsed on first use; the tests guarantee that the compiled-in files parse.
+static CONTENT: Content = Content {
+    vocabulary: VOCABULARY,
+    steps: STEPS,
+    actions: ACTIONS,
+    supports: SUPPORTS,
+    factors: FACTORS,
+    geo: GEO,
+};
+
+/// The app's content (static data: nothing to parse).
 pub fn content() -> &'static Content {
-    CONTENT.get_or_init(|| Content::parse().unwrap_or_else(|e| panic!("invalid content: {e}")))
-}
-
-/// Parses the content and reports the first error, for tests.
-pub fn check() -> Result<(), String> {
-    Content::parse().map(|_| ())
+    &CONTENT
 }

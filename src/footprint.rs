@@ -66,7 +66,7 @@ pub fn estimate(content: &Content, year: &FootprintYear) -> Estimate {
             e.skipped.push(id.clone());
             continue;
         };
-        let Some(amount) = to_factor_unit(entry.amount, &entry.unit, &f.unit)
+        let Some(amount) = to_factor_unit(entry.amount, &entry.unit, f.unit)
             .filter(|a| a.is_finite() && *a >= 0.0)
         else {
             e.skipped.push(id.clone());
@@ -79,11 +79,11 @@ pub fn estimate(content: &Content, year: &FootprintYear) -> Estimate {
         e.total_kg += kg;
         match e.by_category.iter_mut().find(|(c, _)| *c == f.category) {
             Some((_, sum)) => *sum += kg,
-            None => e.by_category.push((f.category.clone(), kg)),
+            None => e.by_category.push((f.category.to_string(), kg)),
         }
         e.lines.push(Line {
             factor: id.clone(),
-            category: f.category.clone(),
+            category: f.category.to_string(),
             scope: f.scope,
             kg,
         });

@@ -76,18 +76,18 @@ pub fn recommend<'a>(content: &'a Content, profile: &Profile) -> Vec<Recommendat
             let needs: Vec<_> = s
                 .needs
                 .iter()
-                .filter(|n| profile.needs.contains(*n))
-                .cloned()
+                .filter(|n| profile.needs.contains(**n))
+                .map(|n| n.to_string())
                 .collect();
             let mut score = 10 * needs.len() as i32;
             reasons.extend(needs.into_iter().map(MatchReason::Need));
             if let Some(sec) = s.sectors.iter().find(|z| profile.has(z)) {
                 score += 15;
-                reasons.push(MatchReason::Sector(sec.clone()));
+                reasons.push(MatchReason::Sector(sec.to_string()));
             }
             if let Some(size) = s.sizes.iter().find(|z| profile.has(z)) {
                 score += 5;
-                reasons.push(MatchReason::Size(size.clone()));
+                reasons.push(MatchReason::Size(size.to_string()));
             }
             if s.status == Status::Unverified {
                 score -= 30;
@@ -109,7 +109,7 @@ pub fn recommend<'a>(content: &'a Content, profile: &Profile) -> Vec<Recommendat
                     .cmp(&(b.support.status == Status::Unverified))
             })
             .then_with(|| b.score.cmp(&a.score))
-            .then_with(|| a.support.id.cmp(&b.support.id))
+            .then_with(|| a.support.id.cmp(b.support.id))
     });
     out
 }

@@ -274,9 +274,9 @@ impl Profile {
 /// Derives the facts and needs implied by a set of answers.
 pub fn profile(content: &Content, answers: &BTreeMap<String, Answer>) -> Profile {
     let mut p = Profile::default();
-    for step in &content.steps {
-        for q in &step.questions {
-            let Some(a) = answers.get(&q.id) else {
+    for step in content.steps {
+        for q in step.questions {
+            let Some(a) = answers.get(q.id) else {
                 continue;
             };
             match (q.kind, a) {
@@ -292,8 +292,8 @@ pub fn profile(content: &Content, answers: &BTreeMap<String, Answer>) -> Profile
                         Ypn::DontKnow => &q.on_dontknow,
                     };
                     if let Some(e) = e {
-                        p.facts.extend(e.facts.iter().cloned());
-                        p.needs.extend(e.needs.iter().cloned());
+                        p.facts.extend(e.facts.iter().map(|s| s.to_string()));
+                        p.needs.extend(e.needs.iter().map(|s| s.to_string()));
                     }
                 }
                 (Kind::Municipality, Answer::Municipality(code)) => {
@@ -311,8 +311,8 @@ pub fn profile(content: &Content, answers: &BTreeMap<String, Answer>) -> Profile
 
 fn add_option(p: &mut Profile, q: &Question, id: &str) {
     if let Some(o) = q.option(id) {
-        p.facts.extend(o.facts.iter().cloned());
-        p.needs.extend(o.needs.iter().cloned());
+        p.facts.extend(o.facts.iter().map(|s| s.to_string()));
+        p.needs.extend(o.needs.iter().map(|s| s.to_string()));
     }
 }
 
@@ -340,7 +340,7 @@ pub fn step_progress(
         .filter(|q| visible(q, &prof, path))
         .collect();
     (
-        vis.iter().filter(|q| answers.contains_key(&q.id)).count(),
+        vis.iter().filter(|q| answers.contains_key(q.id)).count(),
         vis.len(),
     )
 }
@@ -354,7 +354,7 @@ pub fn total_progress(
     content
         .steps
         .iter()
-        .map(|s| step_progress(content, &s.id, answers, path))
+        .map(|s| step_progress(content, s.id, answers, path))
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
 }
 

@@ -313,10 +313,10 @@ fn Landing() -> impl IntoView {
             .steps
             .iter()
             .find(|s| {
-                let (a, v) = step_progress(content(), &s.id, &answers, path);
+                let (a, v) = step_progress(content(), s.id, &answers, path);
                 a < v
             })
-            .map(|s| step_href(&s.id))
+            .map(|s| step_href(s.id))
             .unwrap_or_else(|| "/tulokset".into())
     };
     view! {
@@ -367,7 +367,7 @@ fn Landing() -> impl IntoView {
                 {content()
                     .workbook_steps()
                     .map(|s| {
-                        let href = step_href(&s.id);
+                        let href = step_href(s.id);
                         view! { <li><Link href=href>{txt(&s.title)}</Link></li> }
                     })
                     .collect_view()}
@@ -394,10 +394,10 @@ fn StepView(step: &'static Step) -> impl IntoView {
     };
     let progress = move || {
         let (path, answers) = c.ws.with(|w| (w.active().path, w.active().answers.clone()));
-        step_progress(content(), &step.id, &answers, path)
+        step_progress(content(), step.id, &answers, path)
     };
     let next_href = next
-        .map(|s| step_href(&s.id))
+        .map(|s| step_href(s.id))
         .unwrap_or_else(|| "/tulokset".into());
     let skip_href = next_href.clone();
     let step_label = move || {
@@ -422,7 +422,7 @@ fn StepView(step: &'static Step) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
-                        let href = step_href(&s.id);
+                        let href = step_href(s.id);
                         let label = move || {
                             let l = c.lang.get();
                             if i == 0 { t(l, Msg::ProfileShort).to_string() } else { i.to_string() }
@@ -453,12 +453,12 @@ fn StepView(step: &'static Step) -> impl IntoView {
         </div>
         <p class="autosave-note">{tr(Msg::AutosaveNote)}</p>
         <form class="questions" on:submit=|ev| ev.prevent_default()>
-            <For each=visible_questions key=|q| q.id.clone() children=|q| view! { <QuestionView q /> } />
+            <For each=visible_questions key=|q| q.id children=|q| view! { <QuestionView q /> } />
         </form>
         {(step.id == "footprint").then(|| view! { <FootprintEditor /> })}
         <nav class="step-buttons" aria-label=tr(Msg::StepButtonsNav)>
             {prev.map(|p| {
-                let href = step_href(&p.id);
+                let href = step_href(p.id);
                 view! { <a class="button secondary" href=href>{tr(Msg::Back)}</a> }
             })}
             <a class="button secondary" href=skip_href>{tr(Msg::Skip)}</a>
@@ -527,10 +527,10 @@ fn FootprintEditor() -> impl IntoView {
                     {factors
                         .into_iter()
                         .map(|f| {
-                            let input_id = dom_id("fp", &f.id);
+                            let input_id = dom_id("fp", f.id);
                             let err = RwSignal::new(false);
-                            let units = conversions(&f.unit);
-                            let entry = move || entries().get(&f.id).cloned();
+                            let units = conversions(f.unit);
+                            let entry = move || entries().get(f.id).cloned();
                             // A unit chosen before the amount is typed: used when the amount comes.
                             let chosen_unit = RwSignal::new(None::<String>);
                             let set = move |amount: Option<f64>, unit: Option<String>| {
@@ -540,15 +540,15 @@ fn FootprintEditor() -> impl IntoView {
                                 let y = year.get_untracked().to_string();
                                 c.update_company(|co| {
                                     let e = co.footprints.entry(y.clone()).or_default();
-                                    let cur_unit = e.get(&f.id).map(|x| x.unit.clone()).or_else(|| chosen_unit.get_untracked()).unwrap_or_else(|| f.unit.clone());
-                                    let cur_amount = e.get(&f.id).map(|x| x.amount);
+                                    let cur_unit = e.get(f.id).map(|x| x.unit.clone()).or_else(|| chosen_unit.get_untracked()).unwrap_or_else(|| f.unit.to_string());
+                                    let cur_amount = e.get(f.id).map(|x| x.amount);
                                     let unit = unit.unwrap_or(cur_unit);
                                     match amount.or(cur_amount) {
                                         Some(a) => {
-                                            e.insert(f.id.clone(), FootprintEntry { amount: a, unit });
+                                            e.insert(f.id.to_string(), FootprintEntry { amount: a, unit });
                                         }
                                         None => {
-                                            e.remove(&f.id);
+                                            e.remove(f.id);
                                         }
                                     }
                                     if e.is_empty() {
@@ -575,7 +575,7 @@ fn FootprintEditor() -> impl IntoView {
                                     </select>
                                 }
                             });
-                            let single_unit = (units.len() <= 1).then(|| view! { <span class="unit">{move || unit_label(c.lang.get(), &f.unit)}</span> });
+                            let single_unit = (units.len() <= 1).then(|| view! { <span class="unit">{move || unit_label(c.lang.get(), f.unit)}</span> });
                             let err_id = format!("{input_id}-error");
                             view! {
                                 <div class="fp-row">
@@ -597,7 +597,7 @@ fn FootprintEditor() -> impl IntoView {
                                                     let y = year.get_untracked().to_string();
                                                     c.update_company(|co| {
                                                         if let Some(e) = co.footprints.get_mut(&y) {
-                                                            e.remove(&f.id);
+                                                            e.remove(f.id);
                                                             if e.is_empty() {
                                                                 co.footprints.remove(&y);
                                                             }
@@ -842,7 +842,7 @@ fn Results() -> impl IntoView {
                     suggestions()
                         .into_iter()
                         .map(|(a, reasons, in_plan)| {
-                            let id = a.id.clone();
+                            let id = a.id;
                             view! {
                                 <li class="card">
                                     <h3>{a.title.get(l).to_string()}</h3>
@@ -852,7 +852,7 @@ fn Results() -> impl IntoView {
                                         view! { <p class="badge">{t(l, Msg::InPlan)}</p> }.into_any()
                                     } else {
                                         view! {
-                                            <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
+                                            <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(id, &d); }); }>
                                                 {t(l, Msg::AddToPlan)}
                                             </button>
                                         }.into_any()
@@ -1001,14 +1001,14 @@ fn Plan() -> impl IntoView {
                     library()
                         .into_iter()
                         .map(|(a, reasons)| {
-                            let id = a.id.clone();
+                            let id = a.id;
                             view! {
                                 <li class="card">
                                     <h3>{a.title.get(l).to_string()}</h3>
                                     <p>{a.what.get(l).to_string()}</p>
                                     <p class="meta">{action_meta(l, a)}</p>
                                     <p class="reasons"><strong>{t(l, Msg::WhySuggested)}</strong>" " {reasons.iter().map(|r| reason_text(l, r)).collect::<Vec<_>>().join("; ")}</p>
-                                    <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(&id, &d); }); }>
+                                    <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(id, &d); }); }>
                                         {t(l, Msg::AddToPlan)}
                                     </button>
                                 </li>
@@ -1163,13 +1163,7 @@ fn match_reason_text(l: Lang, r: &MatchReason) -> String {
         MatchReason::Region(code) => {
             let name = content()
                 .region(code)
-                .map(|r| {
-                    if l == Lang::Sv {
-                        r.sv.as_str()
-                    } else {
-                        r.fi.as_str()
-                    }
-                })
+                .map(|r| if l == Lang::Sv { r.sv } else { r.fi })
                 .unwrap_or(code);
             tf(l, Msg::ReasonRegion, &[("name", name)])
         }
@@ -1409,17 +1403,17 @@ fn Supports() -> impl IntoView {
                             <li class="card">
                                 <p class="kind">{t(l, support_kind_msg(s.kind))}</p>
                                 <h2 class="h3">{s.name.get(l).to_string()}</h2>
-                                <p class="organiser">{s.organiser.clone()}</p>
+                                <p class="organiser">{s.organiser}</p>
                                 <p>{s.description.get(l).to_string()}</p>
                                 <p class="reasons"><strong>{t(l, Msg::WhyRecommended)}</strong>" " {r.reasons.iter().map(|x| match_reason_text(l, x)).collect::<Vec<_>>().join("; ")}</p>
                                 <p class="meta">
                                     {match s.cost { SupportCost::Free => t(l, Msg::CostFree), SupportCost::Paid => t(l, Msg::CostPaid), SupportCost::Varies => t(l, Msg::CostVaries) }}
                                     {s.commitment.then(|| format!(" · {}", t(l, Msg::AsksCommitment)))}
-                                    " · " {tf(l, Msg::Checked, &[("date", &s.checked)])}
+                                    " · " {tf(l, Msg::Checked, &[("date", s.checked)])}
                                 </p>
                                 <ul class="links">
                                     {s.urls.iter().take(2).map(|u| view! {
-                                        <li><a href=u.clone() target="_blank" rel="noopener noreferrer" class="external">{u.trim_start_matches("https://").split('/').next().unwrap_or("").to_string()}<span class="visually-hidden">{t(l, Msg::ExternalNewTab)}</span></a></li>
+                                        <li><a href=*u target="_blank" rel="noopener noreferrer" class="external">{u.trim_start_matches("https://").split('/').next().unwrap_or("").to_string()}<span class="visually-hidden">{t(l, Msg::ExternalNewTab)}</span></a></li>
                                     }).collect_view()}
                                 </ul>
                             </li>
@@ -1495,7 +1489,7 @@ fn Report() -> impl IntoView {
                         s.questions
                             .iter()
                             .filter_map(|q| {
-                                let a = co.answers.get(&q.id)?;
+                                let a = co.answers.get(q.id)?;
                                 Some(view! { <tr><th scope="row">{q.text.get(l).to_string()}</th><td>{answer_text(l, q, a)}</td></tr> })
                             })
                             .collect_view()
@@ -1549,7 +1543,7 @@ fn Report() -> impl IntoView {
                         <h2>{t(l, Msg::ReportSupports)}</h2>
                         <ul>
                             {recs.into_iter().map(|r| view! {
-                                <li><strong>{r.support.name.get(l).to_string()}</strong>" (" {r.support.organiser.clone()} "): " {r.reasons.iter().map(|x| match_reason_text(l, x)).collect::<Vec<_>>().join("; ")}" — " {r.support.urls.first().cloned().unwrap_or_default()}</li>
+                                <li><strong>{r.support.name.get(l).to_string()}</strong>" (" {r.support.organiser} "): " {r.reasons.iter().map(|x| match_reason_text(l, x)).collect::<Vec<_>>().join("; ")}" — " {r.support.urls.first().cloned().unwrap_or_default()}</li>
                             }).collect_view()}
                         </ul>
                     </section>
@@ -1585,7 +1579,7 @@ fn answer_text(l: Lang, q: &crate::content::Question, a: &Answer) -> String {
         Answer::Number(n) => format!(
             "{} {}",
             format_number(l, *n, 2),
-            unit_label(l, q.unit.as_deref().unwrap_or(""))
+            unit_label(l, q.unit.unwrap_or(""))
         ),
         Answer::Text(s) => s.clone(),
         Answer::Municipality(code) => content()
@@ -1871,7 +1865,7 @@ fn About() -> impl IntoView {
     let geo = &content().geo;
     view! {
         <TextPage title=Msg::AboutTitle blocks=BLOCKS>
-            <p>{move || format!("{} ({}, {})", geo.source, t(c.lang.get(), Msg::Checked).replace("{date}", &geo.checked), geo.source_urls.first().cloned().unwrap_or_default())}</p>
+            <p>{move || format!("{} ({}, {})", geo.source, t(c.lang.get(), Msg::Checked).replace("{date}", geo.checked), geo.source_urls.first().cloned().unwrap_or_default())}</p>
         </TextPage>
     }
 }
@@ -1914,7 +1908,7 @@ fn ForMunicipalities() -> impl IntoView {
         <p>{tr(Msg::MuniIntro)}</p>
         <label for="muni-code">{tr(Msg::MuniCode)}</label>
         <select id="muni-code" on:change=move |ev| kunta.set(event_target_value(&ev))>
-            {content().geo.municipalities.iter().map(|m| { let code = m.code.clone(); let c2 = code.clone(); view! { <option value=code selected=move || kunta.get() == c2>{format!("{} / {} ({})", m.fi, m.sv, m.code)}</option> } }).collect_view()}
+            {content().geo.municipalities.iter().map(|m| { let code = m.code; let c2 = code; view! { <option value=code selected=move || kunta.get() == c2>{format!("{} / {} ({})", m.fi, m.sv, m.code)}</option> } }).collect_view()}
         </select>
         <label for="muni-snippet">{tr(Msg::MuniSnippet)}</label>
         <textarea id="muni-snippet" rows="3" readonly prop:value=snippet.clone()></textarea>
@@ -1947,15 +1941,15 @@ fn ContentReview() -> impl IntoView {
             let l = c.lang.get();
             let steps = content().steps.iter().map(|s| view! {
                 <section class="review-step">
-                    <h2>{s.title.get(l).to_string()}" " <code>{s.id.clone()}</code></h2>
+                    <h2>{s.title.get(l).to_string()}" " <code>{s.id}</code></h2>
                     <p>{s.intro.get(l).to_string()}</p>
                     <ol>
                         {s.questions.iter().map(|q| view! {
                             <li>
-                                <p><strong>{q.text.get(l).to_string()}</strong>" " <code>{q.id.clone()}</code>{q.quick.then(|| format!(" · {}", t(l, Msg::PathQuick)))}</p>
+                                <p><strong>{q.text.get(l).to_string()}</strong>" " <code>{q.id}</code>{q.quick.then(|| format!(" · {}", t(l, Msg::PathQuick)))}</p>
                                 {q.help.as_ref().map(|h| view! { <p class="hint">{h.get(l).to_string()}</p> })}
                                 {(!q.when.is_empty()).then(|| view! { <p class="hint">"when: " {q.when.join(", ")}</p> })}
-                                <ul>{q.options.iter().map(|o| view! { <li>{o.label.get(l).to_string()}{format!(" — {} p", o.points)}{(!o.facts.is_empty() || !o.needs.is_empty()).then(|| format!(" [{}]", o.facts.iter().chain(&o.needs).cloned().collect::<Vec<_>>().join(", ")))}</li> }).collect_view()}</ul>
+                                <ul>{q.options.iter().map(|o| view! { <li>{o.label.get(l).to_string()}{format!(" — {} p", o.points)}{(!o.facts.is_empty() || !o.needs.is_empty()).then(|| format!(" [{}]", o.facts.iter().chain(o.needs).copied().collect::<Vec<_>>().join(", ")))}</li> }).collect_view()}</ul>
                             </li>
                         }).collect_view()}
                     </ol>
@@ -1963,7 +1957,7 @@ fn ContentReview() -> impl IntoView {
             }).collect_view();
             let actions = content().actions.iter().map(|a| view! {
                 <li>
-                    <strong>{a.title.get(l).to_string()}</strong>" " <code>{a.id.clone()}</code>
+                    <strong>{a.title.get(l).to_string()}</strong>" " <code>{a.id}</code>
                     <p>{a.what.get(l).to_string()}</p>
                     <p>{a.why.get(l).to_string()}</p>
                     <p class="meta">{action_meta(l, a)}</p>

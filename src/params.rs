@@ -133,7 +133,7 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
             "lang" => Lang::parse(v).map(|l| p.lang = Some(l)).is_some(),
             "kunta" => content
                 .find_municipality(v)
-                .map(|m| p.kunta = Some(m.code.clone()))
+                .map(|m| p.kunta = Some(m.code.to_string()))
                 .is_some(),
             "embed" => match v {
                 "1" | "true" => {

@@ -540,7 +540,7 @@ fn validate_footprint(v: &Value, path: &str, content: &Content, issues: &mut Vec
             None => issues.push(issue(format!("{p}.amount"), Problem::WrongType)),
         }
         match o.get("unit").and_then(Value::as_str) {
-            Some(u) if conversions(&f.unit).iter().any(|(c, _)| *c == u) => {}
+            Some(u) if conversions(f.unit).iter().any(|(c, _)| *c == u) => {}
             _ => issues.push(issue(format!("{p}.unit"), Problem::UnknownValue)),
         }
     }

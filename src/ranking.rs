@@ -60,17 +60,17 @@ pub fn rank<'a>(
         .filter(|a| {
             !plan
                 .iter()
-                .any(|p| p.action.as_deref() == Some(&a.id) && p.status == PlanStatus::Done)
+                .any(|p| p.action.as_deref() == Some(a.id) && p.status == PlanStatus::Done)
         })
         .filter_map(|a| {
             let mut reasons: Vec<Reason> = a
                 .when
                 .iter()
                 .filter_map(|t| {
-                    if profile.facts.contains(t) {
-                        Some(Reason::Fact(t.clone()))
-                    } else if profile.needs.contains(t) {
-                        Some(Reason::Need(t.clone()))
+                    if profile.facts.contains(*t) {
+                        Some(Reason::Fact(t.to_string()))
+                    } else if profile.needs.contains(*t) {
+                        Some(Reason::Need(t.to_string()))
                     } else {
                         None
                     }
@@ -80,9 +80,9 @@ pub fn rank<'a>(
             if reasons.is_empty() {
                 return None;
             }
-            let source_hit = hot.contains(&a.category.as_str());
+            let source_hit = hot.contains(&a.category);
             if source_hit {
-                reasons.push(Reason::LargestSource(a.category.clone()));
+                reasons.push(Reason::LargestSource(a.category.to_string()));
             }
             let cost = match a.cost {
                 Cost::None => 0,
@@ -96,7 +96,7 @@ pub fn rank<'a>(
             let score = a.impact.weight() * 15 - a.effort.weight() * 3 - cost * 2
                 + matches * 3
                 + if source_hit { 8 } else { 0 };
-            let in_plan = plan.iter().any(|p| p.action.as_deref() == Some(&a.id));
+            let in_plan = plan.iter().any(|p| p.action.as_deref() == Some(a.id));
             Some(Suggestion {
                 action: a,
                 score,
@@ -108,7 +108,7 @@ pub fn rank<'a>(
     out.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
-            .then_with(|| a.action.id.cmp(&b.action.id))
+            .then_with(|| a.action.id.cmp(b.action.id))
     });
     out
 }

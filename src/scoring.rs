@@ -96,7 +96,7 @@ pub fn score_step(
 ) -> StepScore {
     let prof = profile(content, answers);
     let mut s = StepScore {
-        step: step.id.clone(),
+        step: step.id.to_string(),
         visible: 0,
         answered: 0,
         dont_know: 0,
@@ -106,14 +106,14 @@ pub fn score_step(
     };
     for q in step.questions.iter().filter(|q| visible(q, &prof, path)) {
         s.visible += 1;
-        let Some(a) = answers.get(&q.id) else {
+        let Some(a) = answers.get(q.id) else {
             continue;
         };
         s.answered += 1;
         if is_dont_know(a) {
             s.dont_know += 1;
         }
-        if let Some((p, m)) = answer_points(content, &q.id, a) {
+        if let Some((p, m)) = answer_points(content, q.id, a) {
             s.points += p;
             s.max += m;
         }

@@ -52,7 +52,7 @@ pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
 }
 
 fn question_index(content: &Content) -> Vec<&crate::content::Question> {
-    content.steps.iter().flat_map(|s| &s.questions).collect()
+    content.steps.iter().flat_map(|s| s.questions).collect()
 }
 
 /// Encodes answers as a fragment value (without the leading `#a=`).
@@ -60,7 +60,7 @@ pub fn encode(content: &Content, answers: &BTreeMap<String, Answer>) -> String {
     let qs = question_index(content);
     let mut items = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        let Some(a) = answers.get(&q.id) else {
+        let Some(a) = answers.get(q.id) else {
             continue;
         };
         let pos = |id: &str| q.options.iter().position(|o| o.id == id);
@@ -112,7 +112,7 @@ pub fn decode(
             let opt = |v: &Value| {
                 q.options
                     .get(usize::try_from(v.as_u64()?).ok()?)
-                    .map(|o| o.id.clone())
+                    .map(|o| o.id.to_string())
             };
             let a = match q.kind {
                 Kind::Single => Answer::Choice(opt(&pair[1])?),
@@ -136,7 +136,7 @@ pub fn decode(
             };
             check_answer(content, q, &a)
                 .is_none()
-                .then(|| (q.id.clone(), a))
+                .then(|| (q.id.to_string(), a))
         })();
         match parsed {
             Some((id, a)) => {

@@ -52,11 +52,11 @@ type LabelFn = Box<dyn Fn(Lang) -> String + Send + Sync>;
 #[component]
 pub fn QuestionView(q: &'static Question) -> impl IntoView {
     let c = ctx();
-    let current = move || c.ws.with(|w| w.active().answers.get(&q.id).cloned());
+    let current = move || c.ws.with(|w| w.active().answers.get(q.id).cloned());
     let text = txt(&q.text);
-    let qid = dom_id("q", &q.id);
+    let qid = dom_id("q", q.id);
     let disabled = move || c.read_only();
-    let clear = move |_| c.set_answer(&q.id, None);
+    let clear = move |_| c.set_answer(q.id, None);
     let clear_button = move || {
         current().is_some().then(|| {
             view! {
@@ -90,7 +90,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
                     .iter()
                     .map(|o| {
                         (
-                            o.id.clone(),
+                            o.id.to_string(),
                             Box::new(move |l| o.label.get(l).to_string()) as LabelFn,
                         )
                     })
@@ -134,7 +134,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
                                 (!xs.is_empty()).then_some(Answer::Multi(xs))
                             }
                         };
-                        c.set_answer(&q.id, next);
+                        c.set_answer(q.id, next);
                     };
                     let kind = if multi { "checkbox" } else { "radio" };
                     view! {
@@ -160,7 +160,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
             let error = RwSignal::new(None::<String>);
             let input_id = format!("{qid}-input");
             let err_id = format!("{qid}-error");
-            let unit = q.unit.clone().unwrap_or_default();
+            let unit = q.unit.unwrap_or_default();
             let validate = move |raw: &str| -> Result<Option<f64>, String> {
                 let l = c.lang.get_untracked();
                 if raw.trim().is_empty() {
@@ -203,18 +203,18 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
                             on:input=move |ev| {
                                 if let Ok(v) = validate(&event_target_value(&ev)) {
                                     error.set(None);
-                                    c.set_answer(&q.id, v.map(Answer::Number));
+                                    c.set_answer(q.id, v.map(Answer::Number));
                                 }
                             }
                             on:change=move |ev| match validate(&event_target_value(&ev)) {
                                 Ok(v) => {
                                     error.set(None);
-                                    c.set_answer(&q.id, v.map(Answer::Number));
+                                    c.set_answer(q.id, v.map(Answer::Number));
                                 }
                                 Err(e) => error.set(Some(e)),
                             }
                         />
-                        <span class="unit">{move || unit_label(c.lang.get(), &unit)}</span>
+                        <span class="unit">{move || unit_label(c.lang.get(), unit)}</span>
                     </div>
                     <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
                 </div>
@@ -230,7 +230,7 @@ pub fn QuestionView(q: &'static Question) -> impl IntoView {
             };
             let on_input = move |ev: leptos::ev::Event| {
                 let v: String = event_target_value(&ev).chars().take(max).collect();
-                c.set_answer(&q.id, (!v.trim().is_empty()).then_some(Answer::Text(v)));
+                c.set_answer(q.id, (!v.trim().is_empty()).then_some(Answer::Text(v)));
             };
             let field = if max > 120 {
                 view! { <textarea id=input_id.clone() maxlength=max rows="3" prop:value=value on:input=on_input disabled=disabled></textarea> }.into_any()
@@ -281,12 +281,12 @@ pub fn unit_label(lang: Lang, unit: &str) -> String {
 #[component]
 fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
     let c = ctx();
-    let qid = dom_id("q", &q.id);
+    let qid = dom_id("q", q.id);
     let input_id = format!("{qid}-input");
     let list_id = format!("{qid}-list");
     let err_id = format!("{qid}-error");
     let error = RwSignal::new(false);
-    let selected = move || match c.ws.with(|w| w.active().answers.get(&q.id).cloned()) {
+    let selected = move || match c.ws.with(|w| w.active().answers.get(q.id).cloned()) {
         Some(Answer::Municipality(code)) => content().municipality(&code),
         _ => None,
     };
@@ -298,9 +298,9 @@ fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
             .iter()
             .map(|m| {
                 let name = m.name(l).to_string();
-                let other = if l == Lang::Sv { &m.fi } else { &m.sv };
-                let hint = if other != &name {
-                    other.clone()
+                let other = if l == Lang::Sv { m.fi } else { m.sv };
+                let hint = if other != name {
+                    other.to_string()
                 } else {
                     String::new()
                 };
@@ -325,10 +325,10 @@ fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
                     let v = event_target_value(&ev);
                     if v.trim().is_empty() {
                         error.set(false);
-                        c.set_answer(&q.id, None);
+                        c.set_answer(q.id, None);
                     } else if let Some(m) = content().find_municipality(&v) {
                         error.set(false);
-                        c.set_answer(&q.id, Some(Answer::Municipality(m.code.clone())));
+                        c.set_answer(q.id, Some(Answer::Municipality(m.code.to_string())));
                     } else {
                         error.set(true);
                     }
@@ -341,8 +341,8 @@ fn MunicipalityPicker(q: &'static Question) -> impl IntoView {
                     selected()
                         .map(|m| {
                             let l = c.lang.get();
-                            let region = content().region(&m.region).map(|r| if l == Lang::Sv { r.sv.clone() } else { r.fi.clone() }).unwrap_or_default();
-                            tf(l, Msg::MunicipalitySelected, &[("name", m.name(l)), ("region", &region)])
+                            let region = content().region(m.region).map(|r| if l == Lang::Sv { r.sv } else { r.fi }).unwrap_or_default();
+                            tf(l, Msg::MunicipalitySelected, &[("name", m.name(l)), ("region", region)])
                         })
                 }}
             </p>

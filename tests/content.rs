@@ -1,5 +1,5 @@
 //! Validates the content files: ids, references, languages, reachability, sources.
-use ilmastoaskeleet::content::{check, content, Kind, Status, Text, PROFILE};
+use ilmastoaskeleet::content::{content, Kind, Status, Text, PROFILE};
 use ilmastoaskeleet::footprint::conversions;
 use ilmastoaskeleet::i18n::Lang;
 use ilmastoaskeleet::persist::valid_date;
@@ -20,34 +20,24 @@ fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) {
 }
 
 fn facts() -> BTreeSet<&'static str> {
-    content()
-        .vocabulary
-        .facts
-        .iter()
-        .map(|f| f.id.as_str())
-        .collect()
+    content().vocabulary.facts.iter().map(|f| f.id).collect()
 }
 fn needs() -> BTreeSet<&'static str> {
-    content()
-        .vocabulary
-        .needs
-        .iter()
-        .map(|f| f.id.as_str())
-        .collect()
+    content().vocabulary.needs.iter().map(|f| f.id).collect()
 }
 
 /// Facts and needs that some answer option (or ypn answer) can emit.
-fn emitted() -> BTreeSet<String> {
+fn emitted() -> BTreeSet<&'static str> {
     let mut out = BTreeSet::new();
-    for q in content().steps.iter().flat_map(|s| &s.questions) {
-        for o in &q.options {
-            out.extend(o.facts.iter().chain(&o.needs).cloned());
+    for q in content().steps.iter().flat_map(|s| s.questions) {
+        for o in q.options {
+            out.extend(o.facts.iter().chain(o.needs).copied());
         }
         for e in [&q.on_yes, &q.on_partly, &q.on_no, &q.on_dontknow]
             .into_iter()
             .flatten()
         {
-            out.extend(e.facts.iter().chain(&e.needs).cloned());
+            out.extend(e.facts.iter().chain(e.needs).copied());
         }
     }
     out
@@ -67,24 +57,33 @@ fn is_https_url(u: &str) -> bool {
 }
 
 #[test]
-fn content_parses() {
-    check().expect("content parses");
+fn content_is_compiled_in_whole() {
+    // build.rs checks every field against the types; here: nothing was lost on the way.
+    let c = content();
+    assert_eq!(c.steps.len(), 10, "the profile and the nine steps");
+    assert_eq!(c.steps[0].id, PROFILE);
+    assert!(c.steps.iter().all(|s| !s.questions.is_empty()));
+    assert_eq!(c.actions.len(), 101);
+    assert_eq!(c.supports.len(), 66);
+    assert_eq!(c.factors.len(), 35);
+    assert_eq!(c.geo.municipalities.len(), 308);
+    assert_eq!(c.geo.regions.len(), 19);
 }
 
 #[test]
 fn vocabulary_is_unique_and_translated() {
     let v = &content().vocabulary;
-    unique("category", v.categories.iter().map(|x| x.id.as_str()));
-    unique("need", v.needs.iter().map(|x| x.id.as_str()));
-    unique("fact", v.facts.iter().map(|x| x.id.as_str()));
-    for l in v.categories.iter().chain(&v.needs).chain(&v.facts) {
-        texts_ok(&l.id, &l.label);
+    unique("category", v.categories.iter().map(|x| x.id));
+    unique("need", v.needs.iter().map(|x| x.id));
+    unique("fact", v.facts.iter().map(|x| x.id));
+    for l in v.categories.iter().chain(v.needs).chain(v.facts) {
+        texts_ok(l.id, &l.label);
     }
 }
 
 #[test]
 fn steps_follow_the_workbook_order() {
-    let ids: Vec<&str> = content().steps.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = content().steps.iter().map(|s| s.id).collect();
     assert_eq!(
         ids,
         [
@@ -118,14 +117,14 @@ fn questions_are_valid_and_translated() {
         content()
             .steps
             .iter()
-            .flat_map(|s| &s.questions)
-            .map(|q| q.id.as_str()),
+            .flat_map(|s| s.questions)
+            .map(|q| q.id),
     );
     let mut kinds = BTreeSet::new();
-    for s in &content().steps {
-        texts_ok(&s.id, &s.title);
-        texts_ok(&s.id, &s.intro);
-        for q in &s.questions {
+    for s in content().steps {
+        texts_ok(s.id, &s.title);
+        texts_ok(s.id, &s.intro);
+        for q in s.questions {
             kinds.insert(format!("{:?}", q.kind));
             assert!(
                 q.id.starts_with(&format!("{}.", s.id)),
@@ -133,11 +132,11 @@ fn questions_are_valid_and_translated() {
                 q.id,
                 s.id
             );
-            texts_ok(&q.id, &q.text);
+            texts_ok(q.id, &q.text);
             if let Some(h) = &q.help {
-                texts_ok(&q.id, h);
+                texts_ok(q.id, h);
             }
-            unique(&q.id, q.options.iter().map(|o| o.id.as_str()));
+            unique(q.id, q.options.iter().map(|o| o.id));
             match q.kind {
                 Kind::Single | Kind::Multi => {
                     assert!(q.options.len() >= 2, "{} needs options", q.id)
@@ -145,7 +144,7 @@ fn questions_are_valid_and_translated() {
                 _ => assert!(q.options.is_empty(), "{} has options it cannot use", q.id),
             }
             if q.kind == Kind::Number {
-                let unit = q.unit.as_deref().unwrap_or("");
+                let unit = q.unit.unwrap_or("");
                 assert!(
                     ["kWh", "MWh", "l", "km", "eur", "kg", "t", "pcs", "persons", "pct", "m2"]
                         .contains(&unit),
@@ -159,24 +158,14 @@ fn questions_are_valid_and_translated() {
                     "the municipality picker belongs to the profile"
                 );
             }
-            for o in &q.options {
+            for o in q.options {
                 texts_ok(&format!("{}.{}", q.id, o.id), &o.label);
                 assert!(o.points <= 2, "{}.{}: points over 2", q.id, o.id);
-                for f in &o.facts {
-                    assert!(
-                        facts.contains(f.as_str()),
-                        "{}.{}: unknown fact {f}",
-                        q.id,
-                        o.id
-                    );
+                for f in o.facts {
+                    assert!(facts.contains(f), "{}.{}: unknown fact {f}", q.id, o.id);
                 }
-                for n in &o.needs {
-                    assert!(
-                        needs.contains(n.as_str()),
-                        "{}.{}: unknown need {n}",
-                        q.id,
-                        o.id
-                    );
+                for n in o.needs {
+                    assert!(needs.contains(n), "{}.{}: unknown need {n}", q.id, o.id);
                 }
             }
             for e in [&q.on_yes, &q.on_partly, &q.on_no, &q.on_dontknow]
@@ -184,12 +173,12 @@ fn questions_are_valid_and_translated() {
                 .flatten()
             {
                 assert!(
-                    e.facts.iter().all(|f| facts.contains(f.as_str())),
+                    e.facts.iter().all(|f| facts.contains(f)),
                     "{}: unknown fact",
                     q.id
                 );
                 assert!(
-                    e.needs.iter().all(|n| needs.contains(n.as_str())),
+                    e.needs.iter().all(|n| needs.contains(n)),
                     "{}: unknown need",
                     q.id
                 );
@@ -208,15 +197,15 @@ fn questions_are_valid_and_translated() {
 
 #[test]
 fn every_question_is_reachable_by_some_profile() {
-    let profile_facts: BTreeSet<String> = content()
+    let profile_facts: BTreeSet<&str> = content()
         .step(PROFILE)
         .expect("profile")
         .questions
         .iter()
-        .flat_map(|q| q.options.iter().flat_map(|o| o.facts.clone()))
+        .flat_map(|q| q.options.iter().flat_map(|o| o.facts.iter().copied()))
         .collect();
-    for q in content().steps.iter().flat_map(|s| &s.questions) {
-        for t in q.when.iter().chain(&q.unless) {
+    for q in content().steps.iter().flat_map(|s| s.questions) {
+        for t in q.when.iter().chain(q.unless) {
             assert!(
                 profile_facts.contains(t),
                 "{}: when/unless `{t}` is not a profile fact",
@@ -236,14 +225,14 @@ fn every_question_is_reachable_by_some_profile() {
 #[test]
 fn every_fact_and_need_of_the_vocabulary_can_be_emitted() {
     let emitted = emitted();
-    for f in &content().vocabulary.facts {
+    for f in content().vocabulary.facts {
         assert!(
             emitted.contains(&f.id),
             "fact {} is never emitted by any answer",
             f.id
         );
     }
-    for n in &content().vocabulary.needs {
+    for n in content().vocabulary.needs {
         assert!(
             emitted.contains(&n.id),
             "need {} is never emitted by any answer",
@@ -254,7 +243,7 @@ fn every_fact_and_need_of_the_vocabulary_can_be_emitted() {
 
 #[test]
 fn quick_path_is_short_and_full_path_fits_in_forty_minutes() {
-    let all: Vec<_> = content().steps.iter().flat_map(|s| &s.questions).collect();
+    let all: Vec<_> = content().steps.iter().flat_map(|s| s.questions).collect();
     let quick = all.iter().filter(|q| q.quick).count();
     // About 20 seconds a quick question: under 10 minutes means at most 30.
     assert!(quick <= 30, "{quick} quick questions");
@@ -277,27 +266,23 @@ fn actions_are_valid_and_each_can_be_suggested() {
         .vocabulary
         .categories
         .iter()
-        .map(|c| c.id.as_str())
+        .map(|c| c.id)
         .collect();
     assert!(
         content().actions.len() >= 60,
         "{} actions",
         content().actions.len()
     );
-    unique("action", content().actions.iter().map(|a| a.id.as_str()));
-    for a in &content().actions {
+    unique("action", content().actions.iter().map(|a| a.id));
+    for a in content().actions {
         for t in [&a.title, &a.what, &a.why, &a.impact_note] {
-            texts_ok(&a.id, t);
+            texts_ok(a.id, t);
         }
-        assert!(
-            cats.contains(a.category.as_str()),
-            "{}: unknown category",
-            a.id
-        );
+        assert!(cats.contains(a.category), "{}: unknown category", a.id);
         assert!(!a.when.is_empty(), "{}: no trigger", a.id);
-        for t in &a.when {
+        for t in a.when {
             assert!(
-                facts.contains(t.as_str()) || needs.contains(t.as_str()),
+                facts.contains(t) || needs.contains(t),
                 "{}: unknown trigger {t}",
                 a.id
             );
@@ -307,8 +292,8 @@ fn actions_are_valid_and_each_can_be_suggested() {
             "{}: no answer can trigger it",
             a.id
         );
-        for t in a.done_when.iter().chain(&a.sectors) {
-            assert!(facts.contains(t.as_str()), "{}: unknown fact {t}", a.id);
+        for t in a.done_when.iter().chain(a.sectors) {
+            assert!(facts.contains(t), "{}: unknown fact {t}", a.id);
         }
         let quotes_figure = [&a.what, &a.why, &a.impact_note].iter().any(|t| {
             let s = t.get(Lang::Fi);
@@ -316,7 +301,7 @@ fn actions_are_valid_and_each_can_be_suggested() {
         });
         if quotes_figure {
             assert!(
-                a.source.as_deref().is_some_and(is_https_url),
+                a.source.is_some_and(is_https_url),
                 "{}: quotes a figure without a source",
                 a.id
             );
@@ -341,17 +326,17 @@ fn actions_are_valid_and_each_can_be_suggested() {
 fn supports_are_sourced_dated_and_translated() {
     let (facts, needs) = (facts(), needs());
     assert!(content().supports.len() >= 45);
-    unique("support", content().supports.iter().map(|s| s.id.as_str()));
-    for s in &content().supports {
-        texts_ok(&s.id, &s.name);
-        texts_ok(&s.id, &s.description);
+    unique("support", content().supports.iter().map(|s| s.id));
+    for s in content().supports {
+        texts_ok(s.id, &s.name);
+        texts_ok(s.id, &s.description);
         assert!(!s.organiser.trim().is_empty(), "{}: no organiser", s.id);
         assert!(!s.urls.is_empty(), "{}: no source URL", s.id);
-        for u in &s.urls {
+        for u in s.urls {
             assert!(is_https_url(u), "{}: `{u}` is not a valid https URL", s.id);
         }
         assert!(
-            valid_date(&s.checked, false),
+            valid_date(s.checked, false),
             "{}: checked `{}`",
             s.id,
             s.checked
@@ -369,25 +354,25 @@ fn supports_are_sourced_dated_and_translated() {
             "{}: no area",
             s.id
         );
-        for m in &s.municipalities {
+        for m in s.municipalities {
             assert!(
                 content().municipality(m).is_some(),
                 "{}: unknown municipality {m}",
                 s.id
             );
         }
-        for r in &s.regions {
+        for r in s.regions {
             assert!(
                 content().region(r).is_some(),
                 "{}: unknown region {r}",
                 s.id
             );
         }
-        for n in &s.needs {
-            assert!(needs.contains(n.as_str()), "{}: unknown need {n}", s.id);
+        for n in s.needs {
+            assert!(needs.contains(n), "{}: unknown need {n}", s.id);
         }
-        for f in s.sizes.iter().chain(&s.sectors) {
-            assert!(facts.contains(f.as_str()), "{}: unknown fact {f}", s.id);
+        for f in s.sizes.iter().chain(s.sectors) {
+            assert!(facts.contains(f), "{}: unknown fact {f}", s.id);
         }
     }
     assert!(
@@ -398,10 +383,10 @@ fn supports_are_sourced_dated_and_translated() {
 
 #[test]
 fn factors_are_sourced_and_usable() {
-    unique("factor", content().factors.iter().map(|f| f.id.as_str()));
-    for f in &content().factors {
-        texts_ok(&f.id, &f.label);
-        texts_ok(&f.id, &f.where_to_find);
+    unique("factor", content().factors.iter().map(|f| f.id));
+    for f in content().factors {
+        texts_ok(f.id, &f.label);
+        texts_ok(f.id, &f.where_to_find);
         assert!((1..=3).contains(&f.scope), "{}: scope", f.id);
         assert!(
             f.kg_per_unit >= 0.0 && f.kg_per_unit.is_finite(),
@@ -409,13 +394,13 @@ fn factors_are_sourced_and_usable() {
             f.id
         );
         assert!(
-            !conversions(&f.unit).is_empty(),
+            !conversions(f.unit).is_empty(),
             "{}: unit {} cannot be entered",
             f.id,
             f.unit
         );
-        assert!(is_https_url(&f.url), "{}: url", f.id);
-        assert!(valid_date(&f.checked, false), "{}: checked", f.id);
+        assert!(is_https_url(f.url), "{}: url", f.id);
+        assert!(valid_date(f.checked, false), "{}: checked", f.id);
         assert!((1990..=2030).contains(&f.year), "{}: year", f.id);
         assert!(!f.source.trim().is_empty(), "{}: source", f.id);
     }
@@ -426,48 +411,34 @@ fn municipalities_are_the_308_of_2025() {
     let g = &content().geo;
     assert_eq!(g.municipalities.len(), 308);
     assert_eq!(g.regions.len(), 19);
-    unique(
-        "municipality",
-        g.municipalities.iter().map(|m| m.code.as_str()),
-    );
-    for m in &g.municipalities {
+    unique("municipality", g.municipalities.iter().map(|m| m.code));
+    for m in g.municipalities {
         assert!(
             m.code.len() == 3 && m.code.bytes().all(|b| b.is_ascii_digit()),
             "{}",
             m.code
         );
         assert!(
-            content().region(&m.region).is_some(),
+            content().region(m.region).is_some(),
             "{}: region {}",
             m.fi,
             m.region
         );
     }
-    assert!(valid_date(&g.checked, false));
+    assert!(valid_date(g.checked, false));
     assert!(!g.source.is_empty() && g.source_urls.iter().all(|u| is_https_url(u)));
     let c = content();
+    assert_eq!(c.find_municipality("091").map(|m| m.fi), Some("Helsinki"));
     assert_eq!(
-        c.find_municipality("091").map(|m| m.fi.as_str()),
-        Some("Helsinki")
-    );
-    assert_eq!(
-        c.find_municipality("helsingfors").map(|m| m.code.as_str()),
+        c.find_municipality("helsingfors").map(|m| m.code),
         Some("091")
     );
-    assert_eq!(
-        c.find_municipality("KERAVA").map(|m| m.code.as_str()),
-        Some("245")
-    );
-    assert_eq!(
-        c.find_municipality("Ingå").map(|m| m.code.as_str()),
-        Some("149")
-    );
+    assert_eq!(c.find_municipality("KERAVA").map(|m| m.code), Some("245"));
+    assert_eq!(c.find_municipality("Ingå").map(|m| m.code), Some("149"));
     assert!(c.find_municipality("91").is_none());
     assert!(c.find_municipality("Atlantis").is_none());
     assert_eq!(
-        c.search_municipalities("kera")
-            .first()
-            .map(|m| m.code.as_str()),
+        c.search_municipalities("kera").first().map(|m| m.code),
         Some("245")
     );
 }

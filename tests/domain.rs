@@ -149,9 +149,7 @@ fn oil_heating_brings_heat_pump_actions_with_their_reason() {
         !oil.is_empty(),
         "an oil-heated company gets heating actions"
     );
-    assert!(oil
-        .iter()
-        .all(|s| s.action.when.contains(&"heating:oil".to_string())));
+    assert!(oil.iter().all(|s| s.action.when.contains(&"heating:oil")));
     // Scores are sorted, best first.
     assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
 }
@@ -166,11 +164,10 @@ fn done_actions_are_left_out() {
         .find(|s| s.reasons.contains(&Reason::Fact("electricity:grid".into())))
         .expect("grid electricity suggests something")
         .action
-        .id
-        .clone();
+        .id;
     let plan = vec![PlanItem {
         id: "p1".into(),
-        action: Some(first.clone()),
+        action: Some(first.to_string()),
         status: PlanStatus::Done,
         ..PlanItem::default()
     }];
@@ -182,7 +179,7 @@ fn done_actions_are_left_out() {
     );
     let plan = vec![PlanItem {
         id: "p1".into(),
-        action: Some(first.clone()),
+        action: Some(first.to_string()),
         status: PlanStatus::Planned,
         ..PlanItem::default()
     }];
@@ -197,10 +194,9 @@ fn done_actions_are_left_out() {
         content(),
         &answers(&[("current.electricity", choice("renewable"))]),
     );
-    assert!(rank(content(), &p, &[], &[]).iter().all(|s| !s
-        .action
-        .done_when
-        .contains(&"electricity:renewable".to_string())));
+    assert!(rank(content(), &p, &[], &[])
+        .iter()
+        .all(|s| !s.action.done_when.contains(&"electricity:renewable")));
 }
 
 #[test]
@@ -343,12 +339,12 @@ fn every_municipality_sector_and_size_gets_recommendations() {
         .expect("q")
         .options
         .iter()
-        .map(|o| o.id.clone())
+        .map(|o| o.id.to_string())
         .collect();
-    for m in &content().geo.municipalities {
+    for m in content().geo.municipalities {
         for s in &sectors {
             for size in ["solo", "micro", "small", "medium"] {
-                let p = persona(&m.code, s, size, &[]);
+                let p = persona(m.code, s, size, &[]);
                 let recs = recommend(content(), &p);
                 assert!(
                     recs.len() >= 3,
@@ -370,7 +366,7 @@ fn ids(p: &Profile, n: usize) -> Vec<String> {
     recommend(content(), p)
         .into_iter()
         .take(n)
-        .map(|r| r.support.id.clone())
+        .map(|r| r.support.id.to_string())
         .collect()
 }
 
@@ -526,8 +522,8 @@ fn sample_company() -> Company {
         ("why.management", Answer::Ypn(Ypn::Partly)),
         ("current.vehicle-count", Answer::Number(2.0)),
     ]);
-    let first_action = content().actions[0].id.clone();
-    c.add_to_plan(&first_action, "2026-01-02");
+    let first_action = content().actions[0].id;
+    c.add_to_plan(first_action, "2026-01-02");
     c.set_status("p1", PlanStatus::Done, "2026-02-01");
     c.plan.push(PlanItem {
         id: "p2".into(),
@@ -935,8 +931,8 @@ fn the_published_export_schema_matches_the_code() {
         .iter()
         .map(|v| v.as_str().expect("s").to_string())
         .collect();
-    for f in &content().factors {
-        for (u, _) in ilmastoaskeleet::footprint::conversions(&f.unit) {
+    for f in content().factors {
+        for (u, _) in ilmastoaskeleet::footprint::conversions(f.unit) {
             assert!(
                 units.contains(*u),
                 "unit {u} of {} is missing from the schema",
