@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// make bench: measures the release build in dist/ (run `make build` first; `make bench` does).
+// make bench: measures the release build in dist/ (run `make build` first; `make bench` does),
+// served with brotli -11 like the production host (deploy/nginx.conf).
 //   - first-load transfer: brotli -11 bytes of every file the page itself loads (and, apart,
 //     what the service worker precaches on the first visit)
 //   - Lighthouse (npm lighthouse, mobile, system Chromium): performance / accessibility /
@@ -223,7 +224,8 @@ function markdown(r) {
 }
 
 const T0 = Date.now();
-const app = await startServer();
+// Brotli like the production host (deploy/nginx.conf), so that Lighthouse sees real transfer sizes.
+const app = await startServer({ compress: true });
 const result = { date: new Date().toISOString(), url: app.url, errors: [] };
 try {
   try {

@@ -4,13 +4,13 @@
 //
 // 1. Checks that index.html has no inline style attribute, <style> element or inline event
 //    handler (the CSP below forbids them): fails the build loudly if it does.
-// 2. Hashes every inline <script> (trunk's loader) and writes
+// 2. Copies the language packs (texts-<lang>-<hash>.json, written by build.rs into cargo's
+//    OUT_DIR) that the wasm names next to it, and makes trunk's loader preload the reader's one.
+// 3. Hashes every inline <script> (trunk's loader) and writes
 //      csp.txt   the full Content-Security-Policy (with frame-ancestors) for the host's header
 //      _headers  Netlify/Cloudflare Pages style header rules (CSP, caching)
 //    and inserts <meta http-equiv="Content-Security-Policy"> (same policy minus
 //    frame-ancestors, which browsers ignore in <meta>) at the top of <head>.
-// 3. Copies the language packs (texts-<lang>-<hash>.json, written by build.rs into cargo's
-//    OUT_DIR) that the wasm names next to it.
 // 4. Generates sw.js: a versioned precache of every staged file, network-first navigations
 //    with an offline fallback to the cached index.html, cache-first for other same-origin GETs.
 //
@@ -59,7 +59,55 @@ if (problems.length) {
   );
 }
 
-// ---------------------------------------------------------------- 2. CSP
+// ---------------------------------------------------------------- 2. language packs
+// The wasm holds the exact (content-hashed) file names of the packs it will fetch. Find each in
+// cargo's build output and copy it; fail if one is missing or does not match its hash.
+const packFiles = {}; // lang -> file name
+{
+  const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const wasmFile = readdirSync(STAGING).find((f) => f.endsWith('.wasm'));
+  if (!wasmFile) fail('no .wasm in the staging directory');
+  const wasmText = readFileSync(join(STAGING, wasmFile)).toString('latin1');
+  const wanted = [...new Set(wasmText.match(/texts-(?:fi|sv|en)-[0-9a-f]{16}\.json/g) ?? [])];
+  if (wanted.length !== 3) fail(`expected the names of 3 language packs in ${wasmFile}, found ${wanted.length}`);
+  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(REPO, 'target');
+  const outDirs = [];
+  const subdirs = (d) => { try { return readdirSync(d).map((n) => join(d, n)).filter((p) => statSync(p).isDirectory()); } catch { return []; } };
+  // target/<triple>/<profile>/build/ilmastoaskeleet-*/out/packs
+  for (const triple of subdirs(targetDir)) for (const profile of subdirs(triple)) for (const b of subdirs(join(profile, 'build'))) {
+    if (/[\\/]ilmastoaskeleet-[0-9a-f]+$/.test(b) && existsSync(join(b, 'out', 'packs'))) outDirs.push(join(b, 'out', 'packs'));
+  }
+  const fnv1a64 = (buf) => { let h = 0xcbf29ce484222325n; for (const b of buf) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; } return h.toString(16).padStart(16, '0'); };
+  for (const name of wanted) {
+    const src = outDirs.map((d) => join(d, name)).find((p) => existsSync(p));
+    if (!src) fail(`language pack ${name} not found under ${targetDir}/*/*/build/ilmastoaskeleet-*/out/packs (set CARGO_TARGET_DIR if cargo builds elsewhere)`);
+    const bytes = readFileSync(src);
+    if (`${name.slice(9, 25)}` !== fnv1a64(bytes)) fail(`${src} does not match the hash in its name`);
+    copyFileSync(src, join(STAGING, name));
+    packFiles[name.slice(6, 8)] = name;
+  }
+  console.log(`[post-build] language packs: ${wanted.join(', ')}`);
+}
+
+
+// The app fetches its language pack only once the wasm runs. Start that download at once, next to
+// the wasm's: the loader picks the language the way the app does (?lang=, else the one chosen
+// last, else Finnish) and preloads that one pack. It goes into trunk's loader script, before the
+// hashes are taken, so the page keeps a single hashed inline script.
+{
+  // (An earlier run's preload is replaced, so that manual re-runs on dist/ stay idempotent.)
+  const loaderRe = /(<script type=["']?module["']?>)(?:\{const P=[^}]*\}[\s\S]*?document\.head\.append\(k\)\})?(import init)/;
+  if (!loaderRe.test(html)) fail('trunk\'s loader <script type=module>import init… not found in index.html');
+  const preload =
+    `{const P=${JSON.stringify(packFiles)},g=(v)=>(v||'').trim().toLowerCase();` +
+    `let q=g(new URLSearchParams(location.search).get('lang')),s='';` +
+    `try{s=g(localStorage.getItem('ilmastoaskeleet.lang'))}catch(e){}` +
+    `const l=P[q]?q:P[s]?s:'fi',k=document.createElement('link');` +
+    `k.rel='preload';k.as='fetch';k.crossOrigin='anonymous';k.href='/'+P[l];document.head.append(k)}`;
+  html = html.replace(loaderRe, `$1${preload}$2`);
+}
+
+// ---------------------------------------------------------------- 3. CSP
 // Remove a CSP meta from an earlier run (manual re-runs on dist/ stay idempotent).
 html = html.replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i, '');
 
@@ -113,34 +161,6 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
   if (!scriptHashes.includes(h)) fail('an inline script changed after hashing');
 }
 writeFileSync(indexPath, html);
-
-// ---------------------------------------------------------------- 3. language packs
-// The wasm holds the exact (content-hashed) file names of the packs it will fetch. Find each in
-// cargo's build output and copy it; fail if one is missing or does not match its hash.
-{
-  const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const wasmFile = readdirSync(STAGING).find((f) => f.endsWith('.wasm'));
-  if (!wasmFile) fail('no .wasm in the staging directory');
-  const wasmText = readFileSync(join(STAGING, wasmFile)).toString('latin1');
-  const wanted = [...new Set(wasmText.match(/texts-(?:fi|sv|en)-[0-9a-f]{16}\.json/g) ?? [])];
-  if (wanted.length !== 3) fail(`expected the names of 3 language packs in ${wasmFile}, found ${wanted.length}`);
-  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(REPO, 'target');
-  const outDirs = [];
-  const subdirs = (d) => { try { return readdirSync(d).map((n) => join(d, n)).filter((p) => statSync(p).isDirectory()); } catch { return []; } };
-  // target/<triple>/<profile>/build/ilmastoaskeleet-*/out/packs
-  for (const triple of subdirs(targetDir)) for (const profile of subdirs(triple)) for (const b of subdirs(join(profile, 'build'))) {
-    if (/[\\/]ilmastoaskeleet-[0-9a-f]+$/.test(b) && existsSync(join(b, 'out', 'packs'))) outDirs.push(join(b, 'out', 'packs'));
-  }
-  const fnv1a64 = (buf) => { let h = 0xcbf29ce484222325n; for (const b of buf) { h ^= BigInt(b); h = (h * 0x100000001b3n) & 0xffffffffffffffffn; } return h.toString(16).padStart(16, '0'); };
-  for (const name of wanted) {
-    const src = outDirs.map((d) => join(d, name)).find((p) => existsSync(p));
-    if (!src) fail(`language pack ${name} not found under ${targetDir}/*/*/build/ilmastoaskeleet-*/out/packs (set CARGO_TARGET_DIR if cargo builds elsewhere)`);
-    const bytes = readFileSync(src);
-    if (`${name.slice(9, 25)}` !== fnv1a64(bytes)) fail(`${src} does not match the hash in its name`);
-    copyFileSync(src, join(STAGING, name));
-  }
-  console.log(`[post-build] language packs: ${wanted.join(', ')}`);
-}
 
 // ---------------------------------------------------------------- file list
 function walk(dir) {

@@ -20,13 +20,39 @@ function packRequests(page) {
   return langs;
 }
 
+/** The language packs preloaded by the loader script. */
+const preloaded = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="preload"][as="fetch"]')]
+      .map((l) => new URL(l.href).pathname.match(/^\/texts-(fi|sv|en)-/)?.[1])
+      .filter(Boolean),
+  );
+
+test('the language chosen last time is the one preloaded on the next visit', async () => {
+  const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
+  await page.goto(env.url('/'));
+  await waitForApp(page, { problems });
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'sv', null, { timeout: T });
+  const packs = packRequests(page);
+  await page.reload();
+  await waitForApp(page, { problems });
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(await preloaded(page), ['sv']);
+  assert.deepEqual(packs.filter((l) => l !== 'sv'), [], 'no other language is downloaded');
+  assertClean();
+  await context.close();
+});
+
 test('a Finnish reader downloads the Finnish texts only; Svenska is fetched when chosen', async () => {
   const { page, context, problems, assertClean } = await openPage(env.browser, { appOrigin: env.app.origin });
   const packs = packRequests(page);
   await page.goto(env.url('/'));
   await waitForApp(page, { problems });
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(packs, ['fi'], 'only the Finnish pack before any switch');
+  assert.deepEqual(packs, ['fi'], 'only the Finnish pack before any switch, downloaded once');
+  // The loader preloads it next to the wasm, and the app's own fetch takes the preloaded copy.
+  assert.deepEqual(await preloaded(page), ['fi']);
   assert.equal(await page.locator('#boot-loading').count(), 0, 'the loading line gives way to the app');
 
   await page.getByRole('button', { name: 'Svenska' }).click();
@@ -49,6 +75,7 @@ test('?lang=en starts with the English pack and no other', async () => {
   await waitForApp(page, { problems });
   await page.waitForLoadState('networkidle');
   assert.deepEqual(packs, ['en']);
+  assert.deepEqual(await preloaded(page), ['en']);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.getByRole('group', { name: 'Language' }).count(), 1);
   assertClean();

@@ -13,13 +13,16 @@
 //   await app.close();
 //
 // Options: { root = <repo>/dist, port = 0 (free port), host = '127.0.0.1',
+//            compress = false (true: brotli -11 like the production host, for clients that
+//            accept it; the benchmark uses it so that Lighthouse sees real transfer sizes),
 //            csp = true | false | 'policy string', headers = {extra response headers},
 //            spa = true, handler = (req, res, url) => boolean  (return true when handled),
 //            log = false }
 // A second server on another port is a different origin: use one with `handler` (or a `root`
 // of fixtures) as the embedding host page in embed tests; see hostPage() below.
 import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync, createReadStream } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { readFileSync, existsSync, statSync, createReadStream, readdirSync } from 'node:fs';
 import { join, normalize, resolve, extname, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +53,17 @@ export const MIME = {
 };
 
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
+// What the production host compresses (deploy/nginx.conf, scripts/deploy.sh).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt', '.xml']);
+const brCache = new Map(); // file -> { mtimeMs, body }
+function brotli(file) {
+  const mtimeMs = statSync(file).mtimeMs;
+  const hit = brCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = brotliCompressSync(readFileSync(file), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } });
+  brCache.set(file, { mtimeMs, body });
+  return body;
+}
 
 // Read on every request, so that header and index.html stay in step when dist/ is rebuilt
 // while the server runs.
@@ -74,6 +88,16 @@ export async function startServer(options = {}) {
   const cspOption = options.csp ?? true;
   readCsp(root, cspOption, true);
   const requests = [];
+  // Compress up front (a few seconds for the wasm at -11), so that no request waits for it.
+  if (options.compress) {
+    const walk = (d) =>
+      readdirSync(d).forEach((n) => {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (COMPRESSIBLE.has(extname(p).toLowerCase())) brotli(p);
+      });
+    walk(root);
+  }
 
   const server = createServer((req, res) => {
     const url = new URL(req.url, `http://${req.headers.host || host}`);
@@ -122,6 +146,17 @@ export async function startServer(options = {}) {
     };
     const csp = readCsp(root, cspOption);
     if (csp) headers['Content-Security-Policy'] = csp; // like _headers' /* rule
+    if (options.compress && COMPRESSIBLE.has(ext)) {
+      headers['Vary'] = 'Accept-Encoding';
+      if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+        const body = brotli(file);
+        headers['Content-Encoding'] = 'br';
+        headers['Content-Length'] = body.length;
+        res.writeHead(200, headers);
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+    }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
