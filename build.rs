@@ -145,15 +145,7 @@ fn ui_catalogue(packs: &mut Packs) -> String {
             );
         }
         packs.push(row);
-        let variant: String = key
-            .split('_')
-            .map(|part| {
-                let mut c = part.chars();
-                c.next()
-                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                    .unwrap_or_default()
-            })
-            .collect();
+        let variant: String = key.split('_').map(capitalise).collect();
         variants.push_str(&format!("    {variant},\n"));
         keys.push_str(&format!("    {key:?},\n"));
     }
@@ -191,12 +183,7 @@ fn extract_texts(value: &mut Value, packs: &mut Packs, file: &str, at: &str) {
         }
         Value::Array(items) => {
             for (i, v) in items.iter_mut().enumerate() {
-                // Name an array item by its id where it has one: `action[led-lighting].title`.
-                let id = v.get("id").and_then(Value::as_str).map(str::to_string);
-                let here = match id {
-                    Some(id) => format!("{at}[{id}]"),
-                    None => format!("{at}[{i}]"),
-                };
+                let here = item_at(at, i, v);
                 extract_texts(v, packs, file, &here);
             }
         }
@@ -493,26 +480,14 @@ impl Gen<'_> {
                 if !names.contains(&s) {
                     bad(&names.join(" | "));
                 }
-                let mut c = s.chars();
-                let variant: String = c
-                    .next()
-                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-                    .unwrap_or_default();
-                format!("{ty}::{variant}")
+                format!("{ty}::{}", capitalise(s))
             }
             F::List(ty) => {
                 let items = v.as_array().unwrap_or_else(|| bad("a list"));
                 let parts: Vec<String> = items
                     .iter()
                     .enumerate()
-                    .map(|(i, x)| {
-                        let name = x.get("id").and_then(Value::as_str).map(str::to_string);
-                        let here = match name {
-                            Some(id) => format!("{at}[{id}]"),
-                            None => format!("{at}[{i}]"),
-                        };
-                        self.record(ty, x, &here)
-                    })
+                    .map(|(i, x)| self.record(ty, x, &item_at(at, i, x)))
                     .collect();
                 format!("&[{}]", parts.join(",\n"))
             }
@@ -531,6 +506,23 @@ fn default(kind: &F) -> String {
             unreachable!("required fields have no default")
         }
     }
+}
+
+/// Where an array item is, for messages: by its id where it has one (`[[action]][led-lighting]`),
+/// else by its position.
+fn item_at(at: &str, i: usize, item: &Value) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) => format!("{at}[{id}]"),
+        None => format!("{at}[{i}]"),
+    }
+}
+
+/// `single` -> `Single`: a Rust variant name from a lower-case word.
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// FNV-1a, 64 bits: a content hash for cache-busting file names (not for security).
