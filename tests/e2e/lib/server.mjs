@@ -25,6 +25,8 @@ import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { readFileSync, existsSync, statSync, createReadStream, readdirSync } from 'node:fs';
 import { join, normalize, resolve, extname, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// What the production host serves compressed (scripts/deploy.sh precompresses these).
+import { COMPRESSIBLE } from '../../../scripts/precompress.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // DIST_DIR overrides where the built app is (default: <repo>/dist).
@@ -53,8 +55,6 @@ export const MIME = {
 };
 
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
-// What the production host compresses (deploy/nginx.conf, scripts/deploy.sh).
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt', '.xml']);
 const brCache = new Map(); // file -> { mtimeMs, body }
 function brotli(file) {
   const mtimeMs = statSync(file).mtimeMs;
