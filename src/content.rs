@@ -391,3 +391,26 @@ static CONTENT: Content = Content {
 pub fn content() -> &'static Content {
     &CONTENT
 }
+
+/// The question of the company's name.
+pub const NAME_QUESTION: &str = "profile.name";
+/// The question of the company's municipality (preselected by `?kunta=`).
+pub const MUNICIPALITY_QUESTION: &str = "profile.municipality";
+/// The step that carries the footprint calculator.
+pub const FOOTPRINT_STEP: &str = "footprint";
+/// The option id "I don't know" of a choice question: counted apart, never scored.
+pub const UNKNOWN_OPTION: &str = "unknown";
+
+impl Content {
+    /// The categories of the emission factors, in the order of `factors.toml`: the footprint
+    /// calculator has one group for each.
+    pub fn factor_categories(&self) -> Vec<&'static str> {
+        let mut categories: Vec<&'static str> = Vec::new();
+        for factor in self.factors {
+            if !categories.contains(&factor.category) {
+                categories.push(factor.category);
+            }
+        }
+        categories
+    }
+}

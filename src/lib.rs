@@ -1,39 +1,53 @@
 //! Ilmastoaskeleet: a step-by-step climate work guide for small Finnish companies.
 //!
-//! The domain is plain Rust with no browser APIs (`content`, `model`, `scoring`, `ranking`,
-//! `footprint`, `matching`, `persist`, `params`, `share`), tested natively. The components in
-//! `pages` and `widgets` only render and wire signals; `storage` and `state` talk to the browser.
+//! The crate has two halves and four layers. From the ground up:
+//!
+//! 1. **Pure** (`i18n`, `content`, `model`, `scoring`, `ranking`, `footprint`, `matching`,
+//!    `params`, `share`, `persist`, `labels`, `drafts`): data, rules, words and generated texts;
+//!    no browser APIs, tested natively.
+//! 2. **Browser edges** (`web::*`, `router`): small leaves over web APIs.
+//! 3. **State** (`state`): the signals of the app, saving and the language.
+//! 4. **Views** (`ui`): the shell, one module per page, shared components.
+//!
+//! Architecture invariant: the pure modules use no `leptos`, `web_sys`, `js_sys`, `gloo` or
+//! `wasm_bindgen`, and import nothing of `web`, `router`, `state` or `ui`.
+//! Architecture invariant: `web::*` and `router` never import `state` or `ui`; what they need
+//! from the app comes in as a parameter or a callback.
+//! Architecture invariant: `state` never imports `ui`.
+//! Architecture invariant: a page (`ui::pages::<page>`) never imports another page; the shell
+//! is the only view that imports pages.
+//!
+//! `tests/layers.rs` checks these lines against the source.
 pub mod content;
+pub mod drafts;
 pub mod footprint;
 pub mod i18n;
+pub mod labels;
 pub mod matching;
 pub mod model;
 pub mod params;
 pub mod persist;
 pub mod ranking;
-pub mod router;
 pub mod scoring;
 pub mod share;
 
-mod pages;
-pub mod state;
-pub mod storage;
-mod widgets;
+pub mod router;
+pub mod web;
 
-pub use pages::App;
+pub mod state;
+
+mod ui;
+
+pub use ui::shell::app::App;
 
 /// Starts the app: loads the texts of the user's language, then mounts in place of the loading
 /// line of `index.html`. If the texts cannot be loaded (offline on the very first visit), shows
 /// the trilingual notice kept there.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let lang = state::initial_lang();
     // Leptos's executor starts with the mount, so the loading runs on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
-        let mut result = state::load_pack(lang).await;
-        if result.is_err() && lang != i18n::Lang::Fi {
-            result = state::load_pack(i18n::Lang::Fi).await;
-        }
+        let result = state::lang::load_start_pack().await;
         let doc = leptos::prelude::document();
         if let Some(el) = doc.get_element_by_id("boot-loading") {
             el.remove();

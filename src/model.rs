@@ -1,6 +1,6 @@
 //! The user's own data: answers, action plan, footprint entries, snapshots and companies.
 //! Plain data (serialised into localStorage and export files), no browser APIs.
-use crate::content::{Content, Kind, Question, PROFILE};
+use crate::content::{Content, Kind, Question, MUNICIPALITY_QUESTION, NAME_QUESTION, PROFILE};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -200,14 +200,14 @@ pub fn next_id<'a>(prefix: &str, existing: impl Iterator<Item = &'a str>) -> Str
 impl Company {
     /// The company name from the profile, if given.
     pub fn name(&self) -> Option<&str> {
-        match self.answers.get("profile.name") {
+        match self.answers.get(NAME_QUESTION) {
             Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim()),
             _ => None,
         }
     }
 
     pub fn municipality(&self) -> Option<&str> {
-        match self.answers.get("profile.municipality") {
+        match self.answers.get(MUNICIPALITY_QUESTION) {
             Some(Answer::Municipality(code)) => Some(code),
             _ => None,
         }
@@ -363,4 +363,174 @@ pub fn profile_started(answers: &BTreeMap<String, Answer>) -> bool {
     answers
         .keys()
         .any(|k| k.starts_with(PROFILE) && k != "profile.name")
+}
+
+impl Ypn {
+    /// The wire code (as serde writes it), also used as the value of the radio input.
+    pub fn code(self) -> &'static str {
+        match self {
+            Ypn::Yes => "yes",
+            Ypn::Partly => "partly",
+            Ypn::No => "no",
+            Ypn::DontKnow => "dontknow",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Ypn> {
+        Ypn::ALL.into_iter().find(|y| y.code() == code)
+    }
+}
+
+/// The multiple-choice answer after option `id` of `q` is turned on or off. An exclusive option
+/// ("none of these") clears the others when chosen, and choosing any other option clears the
+/// exclusive ones. `None` when no option is left.
+pub fn toggle_option(q: &Question, current: Option<&Answer>, id: &str, on: bool) -> Option<Answer> {
+    let mut chosen = match current {
+        Some(Answer::Multi(ids)) => ids.clone(),
+        _ => Vec::new(),
+    };
+    if on {
+        if q.option(id).is_some_and(|o| o.exclusive) {
+            chosen.clear();
+        } else {
+            chosen.retain(|x| !q.option(x).is_some_and(|o| o.exclusive));
+        }
+        if !chosen.iter().any(|x| x == id) {
+            chosen.push(id.to_string());
+        }
+    } else {
+        chosen.retain(|x| x != id);
+    }
+    (!chosen.is_empty()).then_some(Answer::Multi(chosen))
+}
+
+/// What is wrong with an answer to a question (see `check_answer`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerProblem {
+    /// The answer is of another kind than the question.
+    WrongType,
+    /// An option, or a municipality, that the question does not have.
+    UnknownValue,
+    /// A number outside the question's bounds, or a fraction where a whole number is asked.
+    OutOfRange,
+    /// A text longer than this many characters.
+    TooLong(usize),
+}
+
+/// Checks one answer against its question: the right kind, allow-listed options, numbers within
+/// bounds, text within the length limit. `None` when the answer is valid.
+pub fn check_answer(content: &Content, q: &Question, answer: &Answer) -> Option<AnswerProblem> {
+    match (q.kind, answer) {
+        (Kind::Single, Answer::Choice(id)) => {
+            (q.option(id).is_none()).then_some(AnswerProblem::UnknownValue)
+        }
+        (Kind::Multi, Answer::Multi(ids)) => {
+            let mut seen = std::collections::BTreeSet::new();
+            (ids.len() > q.options.len()
+                || ids
+                    .iter()
+                    .any(|id| q.option(id).is_none() || !seen.insert(id)))
+            .then_some(AnswerProblem::UnknownValue)
+        }
+        (Kind::Ypn, Answer::Ypn(_)) => None,
+        (Kind::Number, Answer::Number(n)) => {
+            let ok = n.is_finite()
+                && q.min.is_none_or(|m| *n >= m)
+                && q.max.is_none_or(|m| *n <= m)
+                && (!q.integer || n.fract() == 0.0);
+            (!ok).then_some(AnswerProblem::OutOfRange)
+        }
+        (Kind::Text, Answer::Text(t)) => {
+            (t.chars().count() > q.max_len()).then(|| AnswerProblem::TooLong(q.max_len()))
+        }
+        (Kind::Municipality, Answer::Municipality(code)) => content
+            .municipality(code)
+            .is_none()
+            .then_some(AnswerProblem::UnknownValue),
+        _ => Some(AnswerProblem::WrongType),
+    }
+}
+
+/// The most companies a workspace holds.
+pub const MAX_COMPANIES: usize = 100;
+/// The most plan items of a company.
+pub const MAX_PLAN_ITEMS: usize = 300;
+/// The most year snapshots of a company.
+pub const MAX_SNAPSHOTS: usize = 50;
+/// The longest short text (a plan item's title or owner).
+pub const MAX_SHORT_TEXT: usize = 200;
+/// The longest note.
+pub const MAX_NOTE: usize = 2000;
+
+impl Workspace {
+    /// Takes in an imported company: as a new company made active (`as_new`), or in place of the
+    /// active one, keeping the active id. A new company beyond `MAX_COMPANIES` is refused
+    /// (`false`, nothing changes).
+    pub fn import_company(&mut self, mut company: Company, as_new: bool) -> bool {
+        if as_new {
+            if self.companies.len() >= MAX_COMPANIES {
+                return false;
+            }
+            company.id = next_id("c", self.companies.iter().map(|c| c.id.as_str()));
+            self.active = company.id.clone();
+            self.companies.push(company);
+        } else {
+            company.id = self.active.clone();
+            *self.active_mut() = company;
+        }
+        true
+    }
+}
+
+impl Company {
+    /// Adds the user's own action to the plan, its title trimmed and cut to `MAX_SHORT_TEXT`
+    /// characters; returns the item id, or `None` for an empty title.
+    pub fn add_own_item(&mut self, title: &str, today: &str) -> Option<String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return None;
+        }
+        let id = next_id("p", self.plan.iter().map(|p| p.id.as_str()));
+        self.plan.push(PlanItem {
+            id: id.clone(),
+            title: title.chars().take(MAX_SHORT_TEXT).collect(),
+            added: today.into(),
+            ..PlanItem::default()
+        });
+        Some(id)
+    }
+
+    /// Changes one plan item, if it exists.
+    pub fn update_item(&mut self, item: &str, change: impl FnOnce(&mut PlanItem)) {
+        if let Some(p) = self.plan.iter_mut().find(|p| p.id == item) {
+            change(p);
+        }
+    }
+
+    /// Removes one plan item.
+    pub fn remove_item(&mut self, item: &str) {
+        self.plan.retain(|p| p.id != item);
+    }
+
+    /// The footprint input of one factor in one year.
+    pub fn footprint_entry(&self, year: &str, factor: &str) -> Option<&FootprintEntry> {
+        self.footprints.get(year)?.get(factor)
+    }
+
+    /// Sets (`Some`) or clears (`None`) the footprint input of one factor in one year; a year
+    /// left without inputs disappears.
+    pub fn set_footprint_entry(&mut self, year: &str, factor: &str, entry: Option<FootprintEntry>) {
+        let inputs = self.footprints.entry(year.to_string()).or_default();
+        match entry {
+            Some(entry) => {
+                inputs.insert(factor.to_string(), entry);
+            }
+            None => {
+                inputs.remove(factor);
+            }
+        }
+        if inputs.is_empty() {
+            self.footprints.remove(year);
+        }
+    }
 }

@@ -25,26 +25,60 @@ pub enum Route {
     NotFound,
 }
 
+/// The one route table: every fixed page and its path. `Route::parse` reads it one way and
+/// `Route::href` the other; no page writes a path by hand.
+const PAGES: [(&str, Route); 11] = [
+    ("/", Route::Landing),
+    ("/tulokset", Route::Results),
+    ("/suunnitelma", Route::Plan),
+    ("/tuki", Route::Supports),
+    ("/raportti", Route::Report),
+    ("/tiedot", Route::Data),
+    ("/tietoa", Route::About),
+    ("/saavutettavuus", Route::Accessibility),
+    ("/kunnille", Route::Municipalities),
+    ("/sisalto", Route::Content),
+    // Not a page of its own: any unknown path shows it; this one stands for all of them.
+    ("/404", Route::NotFound),
+];
+
+/// The path prefix of a step: `/vaihe/<step id>`.
+const STEP_PREFIX: &str = "/vaihe/";
+
 impl Route {
+    /// Every route but `Step`, in the order of the table.
+    pub fn fixed() -> impl Iterator<Item = Route> {
+        PAGES.into_iter().map(|(_, route)| route)
+    }
+
     /// The route of a path (without query or fragment). A trailing slash is ignored.
     pub fn parse(path: &str) -> Route {
         let p = path.strip_suffix('/').unwrap_or(path);
-        match p {
-            "" => Route::Landing,
-            "/tulokset" => Route::Results,
-            "/suunnitelma" => Route::Plan,
-            "/tuki" => Route::Supports,
-            "/raportti" => Route::Report,
-            "/tiedot" => Route::Data,
-            "/tietoa" => Route::About,
-            "/saavutettavuus" => Route::Accessibility,
-            "/kunnille" => Route::Municipalities,
-            "/sisalto" => Route::Content,
-            _ => match p.strip_prefix("/vaihe/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => Route::Step(id.to_string()),
-                _ => Route::NotFound,
-            },
+        let same = |page: &str| page.strip_suffix('/').unwrap_or(page) == p;
+        if let Some((_, route)) = PAGES.iter().find(|(page, _)| same(page)) {
+            return route.clone();
         }
+        match p.strip_prefix(STEP_PREFIX) {
+            Some(id) if !id.is_empty() && !id.contains('/') => Route::Step(id.to_string()),
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The path of the route: `Route::parse(&route.href()) == route`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Step(id) => format!("{STEP_PREFIX}{id}"),
+            fixed => PAGES
+                .iter()
+                .find(|(_, route)| route == fixed)
+                .map_or("/", |(path, _)| path)
+                .to_string(),
+        }
+    }
+
+    /// A step's route.
+    pub fn step(id: &str) -> Route {
+        Route::Step(id.to_string())
     }
 }
 

@@ -1,6 +1,6 @@
 //! Maturity scoring on the three-level scale of the Vantaa–Kerava–Järvenpää company survey (2021):
 //! climate not yet considered / on the way / forerunner. A pure function from answers to scores.
-use crate::content::{Content, Kind, Step};
+use crate::content::{Content, Kind, Step, UNKNOWN_OPTION};
 use crate::model::{profile, visible, Answer, PathKind, Ypn};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -60,7 +60,7 @@ pub fn answer_points(content: &Content, question_id: &str, answer: &Answer) -> O
     }
     match (q.kind, answer) {
         (Kind::Single, Answer::Choice(id)) => {
-            if id == "unknown" {
+            if id == UNKNOWN_OPTION {
                 return None;
             }
             q.option(id).map(|o| (o.points.min(max), max))
@@ -85,7 +85,7 @@ pub fn answer_points(content: &Content, question_id: &str, answer: &Answer) -> O
 
 fn is_dont_know(answer: &Answer) -> bool {
     matches!(answer, Answer::Ypn(Ypn::DontKnow))
-        || matches!(answer, Answer::Choice(id) if id == "unknown")
+        || matches!(answer, Answer::Choice(id) if id == UNKNOWN_OPTION)
 }
 
 pub fn score_step(

@@ -3,8 +3,7 @@
 //! Compact encoding: question and option ids become their positions in the content, the result
 //! is JSON in base64url. Decoding applies the same checks as an import. Pure.
 use crate::content::{Content, Kind};
-use crate::model::{Answer, Ypn};
-use crate::persist::check_answer;
+use crate::model::{check_answer, Answer, Ypn};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 

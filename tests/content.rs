@@ -442,3 +442,21 @@ fn municipalities_are_the_308_of_2025() {
         Some("245")
     );
 }
+
+#[test]
+fn every_factor_category_is_in_the_calculator_and_has_words() {
+    let categories = content().factor_categories();
+    // The calculator shows one group per category: every factor is in one of them.
+    for factor in content().factors {
+        assert!(categories.contains(&factor.category), "{}", factor.id);
+    }
+    // A new category in factors.toml needs its words (Msg::Fp…) in `labels::fp_category_label`;
+    // without them the group would be titled with the bare id.
+    for category in categories {
+        for lang in Lang::ALL {
+            let label = ilmastoaskeleet::labels::fp_category_label(lang, category);
+            assert_ne!(label, category, "{category} has no words in {lang:?}");
+            assert!(!label.is_empty(), "{category} in {lang:?}");
+        }
+    }
+}

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ilmastoaskeleet::persist::{decode_stored, encode_workspace, Loaded};
-use ilmastoaskeleet::storage;
+use ilmastoaskeleet::web::storage;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen_test::*;

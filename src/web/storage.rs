@@ -69,19 +69,3 @@ pub fn remove(key: &str) {
         let _ = LocalStorage::raw().remove_item(key);
     }
 }
-
-/// Keys of unreadable data kept aside, newest last.
-#[allow(dead_code)]
-pub fn corrupt_keys() -> Vec<String> {
-    if !available() {
-        return Vec::new();
-    }
-    let s = LocalStorage::raw();
-    let n = s.length().unwrap_or(0);
-    let mut keys: Vec<String> = (0..n)
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter(|k| k.starts_with(CORRUPT_PREFIX))
-        .collect();
-    keys.sort();
-    keys
-}

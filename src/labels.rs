@@ -1,0 +1,234 @@
+//! Words for the app's enums and ids in a language: maturity levels, plan statuses, support
+//! kinds, cost/effort/impact, units, footprint categories, the reasons behind a suggestion or a
+//! recommendation, answers and import problems. Pure: tested natively.
+use crate::content::{content, Action, Cost, Level, Question, SupportKind};
+use crate::i18n::{format_number, t, tf, Lang, Msg};
+use crate::matching::MatchReason;
+use crate::model::{Answer, PlanItem, PlanStatus, Ypn};
+use crate::persist::Problem;
+use crate::ranking::Reason;
+use crate::scoring::Maturity;
+
+pub fn level_msg(level: Maturity) -> Msg {
+    match level {
+        Maturity::NotYet => Msg::LevelNotYet,
+        Maturity::OnTheWay => Msg::LevelOnTheWay,
+        Maturity::Forerunner => Msg::LevelForerunner,
+    }
+}
+
+pub fn level_explain_msg(level: Maturity) -> Msg {
+    match level {
+        Maturity::NotYet => Msg::LevelNotYetExplain,
+        Maturity::OnTheWay => Msg::LevelOnTheWayExplain,
+        Maturity::Forerunner => Msg::LevelForerunnerExplain,
+    }
+}
+
+pub fn unit_label(lang: Lang, unit: &str) -> String {
+    let msg = match unit {
+        "eur" => Msg::UnitEur,
+        "pcs" => Msg::UnitPcs,
+        "persons" => Msg::UnitPersons,
+        "pct" => return "%".into(),
+        "l" => Msg::UnitLitres,
+        "m3" => return "m³".into(),
+        "m2" => return "m²".into(),
+        other => return other.to_string(),
+    };
+    t(lang, msg).to_string()
+}
+
+/// The words of a yes/partly/no/don't know answer.
+pub fn ypn_msg(answer: Ypn) -> Msg {
+    match answer {
+        Ypn::Yes => Msg::Yes,
+        Ypn::Partly => Msg::Partly,
+        Ypn::No => Msg::No,
+        Ypn::DontKnow => Msg::DontKnow,
+    }
+}
+
+pub fn fp_category_label(l: Lang, cat: &str) -> String {
+    let msg = match cat {
+        "electricity" => Msg::FpElectricity,
+        "heating" => Msg::FpHeating,
+        "fuels" => Msg::FpFuels,
+        "vehicles" => Msg::FpVehicles,
+        "travel" => Msg::FpTravel,
+        "commuting" => Msg::FpCommuting,
+        "purchases" => Msg::FpPurchases,
+        "waste" => Msg::FpWaste,
+        other => return other.to_string(),
+    };
+    t(l, msg).to_string()
+}
+
+pub fn reason_text(l: Lang, r: &Reason) -> String {
+    match r {
+        Reason::Fact(f) => content()
+            .fact_label(f)
+            .map(|x| x.get(l).to_string())
+            .unwrap_or_default(),
+        Reason::Need(n) => content()
+            .need_label(n)
+            .map(|x| x.get(l).to_string())
+            .unwrap_or_default(),
+        Reason::LargestSource(cat) => tf(
+            l,
+            Msg::ReasonLargestSource,
+            &[(
+                "category",
+                content()
+                    .category_label(cat)
+                    .map(|x| x.get(l))
+                    .unwrap_or(cat),
+            )],
+        ),
+    }
+}
+
+pub fn status_msg(s: PlanStatus) -> Msg {
+    match s {
+        PlanStatus::Idea => Msg::StatusIdea,
+        PlanStatus::Planned => Msg::StatusPlanned,
+        PlanStatus::InProgress => Msg::StatusInProgress,
+        PlanStatus::Done => Msg::StatusDone,
+    }
+}
+
+pub fn status_code(s: PlanStatus) -> &'static str {
+    match s {
+        PlanStatus::Idea => "idea",
+        PlanStatus::Planned => "planned",
+        PlanStatus::InProgress => "in-progress",
+        PlanStatus::Done => "done",
+    }
+}
+
+pub fn item_title(l: Lang, p: &PlanItem) -> String {
+    match p.action.as_deref().and_then(|a| content().action(a)) {
+        Some(a) => a.title.get(l).to_string(),
+        None => p.title.clone(),
+    }
+}
+
+pub fn action_meta(l: Lang, a: &Action) -> String {
+    let lv = |x: Level| match x {
+        Level::Low => t(l, Msg::Low),
+        Level::Medium => t(l, Msg::Medium),
+        Level::High => t(l, Msg::High),
+    };
+    let cost = match a.cost {
+        Cost::None => t(l, Msg::CostNone),
+        Cost::Low => t(l, Msg::Low),
+        Cost::Medium => t(l, Msg::Medium),
+        Cost::High => t(l, Msg::High),
+    };
+    format!(
+        "{}: {} · {}: {} · {}: {} — {}",
+        t(l, Msg::Impact),
+        lv(a.impact),
+        t(l, Msg::Effort),
+        lv(a.effort),
+        t(l, Msg::Cost),
+        cost,
+        a.impact_note.get(l)
+    )
+}
+
+pub fn support_kind_msg(k: SupportKind) -> Msg {
+    match k {
+        SupportKind::Network => Msg::KindNetwork,
+        SupportKind::Municipal => Msg::KindMunicipal,
+        SupportKind::Funding => Msg::KindFunding,
+        SupportKind::Advice => Msg::KindAdvice,
+        SupportKind::Commitment => Msg::KindCommitment,
+        SupportKind::Visibility => Msg::KindVisibility,
+        SupportKind::Learning => Msg::KindLearning,
+    }
+}
+
+pub fn match_reason_text(l: Lang, r: &MatchReason) -> String {
+    match r {
+        MatchReason::Municipality(code) => tf(
+            l,
+            Msg::ReasonMunicipality,
+            &[(
+                "name",
+                content()
+                    .municipality(code)
+                    .map(|m| m.name(l))
+                    .unwrap_or(code),
+            )],
+        ),
+        MatchReason::Region(code) => {
+            let name = content()
+                .region(code)
+                .map(|r| if l == Lang::Sv { r.sv } else { r.fi })
+                .unwrap_or(code);
+            tf(l, Msg::ReasonRegion, &[("name", name)])
+        }
+        MatchReason::National => t(l, Msg::ReasonNational).to_string(),
+        MatchReason::Need(n) => content()
+            .need_label(n)
+            .map(|x| x.get(l).to_string())
+            .unwrap_or_default(),
+        MatchReason::Sector(f) | MatchReason::Size(f) => tf(
+            l,
+            Msg::ReasonFor,
+            &[(
+                "what",
+                content().fact_label(f).map(|x| x.get(l)).unwrap_or(f),
+            )],
+        ),
+        MatchReason::Unverified => t(l, Msg::ReasonUnverified).to_string(),
+    }
+}
+
+pub fn answer_text(l: Lang, q: &Question, a: &Answer) -> String {
+    match a {
+        Answer::Choice(id) => q
+            .option(id)
+            .map(|o| o.label.get(l).to_string())
+            .unwrap_or_default(),
+        Answer::Multi(ids) => ids
+            .iter()
+            .filter_map(|id| q.option(id))
+            .map(|o| o.label.get(l).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Ypn(y) => t(l, ypn_msg(*y)).to_string(),
+        Answer::Number(n) => format!(
+            "{} {}",
+            format_number(l, *n, 2),
+            unit_label(l, q.unit.unwrap_or(""))
+        ),
+        Answer::Text(s) => s.clone(),
+        Answer::Municipality(code) => content()
+            .municipality(code)
+            .map(|m| m.name(l).to_string())
+            .unwrap_or_default(),
+    }
+}
+
+pub fn problem_text(l: Lang, p: &Problem) -> String {
+    match p {
+        Problem::TooLarge => t(l, Msg::ImportTooLarge).to_string(),
+        Problem::TooDeep => t(l, Msg::ImportTooDeep).to_string(),
+        Problem::NotJson => t(l, Msg::ImportNotJson).to_string(),
+        Problem::NotOurs => t(l, Msg::ImportNotOurs).to_string(),
+        Problem::UnknownSchema(n) => tf(l, Msg::ImportUnknownSchema, &[("n", &n.to_string())]),
+        Problem::Missing => t(l, Msg::ImportMissing).to_string(),
+        Problem::WrongType => t(l, Msg::ImportWrongType).to_string(),
+        Problem::UnknownField => t(l, Msg::ImportUnknownField).to_string(),
+        Problem::UnknownQuestion => t(l, Msg::ImportUnknownQuestion).to_string(),
+        Problem::UnknownValue => t(l, Msg::ImportUnknownValue).to_string(),
+        Problem::OutOfRange => t(l, Msg::ImportOutOfRange).to_string(),
+        Problem::TooLong(n) => tf(l, Msg::ImportTooLong, &[("n", &n.to_string())]),
+        Problem::TooMany(n) => tf(l, Msg::ImportTooMany, &[("n", &n.to_string())]),
+        Problem::BadDate => t(l, Msg::ImportBadDate).to_string(),
+        Problem::UnknownAction => t(l, Msg::ImportUnknownAction).to_string(),
+        Problem::UnknownFactor => t(l, Msg::ImportUnknownFactor).to_string(),
+    }
+}

@@ -1,0 +1,94 @@
+//! The frame around every page: header with navigation, footer, the compact bar shown when
+//! embedded, the language switch.
+use crate::content::{content, PROFILE};
+use crate::i18n::{Lang, Msg};
+use crate::router::{Link, Route};
+use crate::state::ctx;
+use crate::ui::tr;
+use leptos::prelude::*;
+
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <div class="lang-switch" role="group" aria-label=tr(Msg::Language)>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.code()
+                            aria-pressed=move || if c.lang.get() == l { "true" } else { "false" }
+                            on:click=move |_| c.switch_lang(l)
+                        >
+                            {l.native_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let c = ctx();
+    let link = move |route: Route, msg: Msg| view! { <li><Link href=route.href()>{move || c.t(msg)}</Link></li> };
+    view! {
+        <header class="site-header">
+            <div class="header-top">
+                <a href=Route::Landing.href() class="brand">
+                    <img src="/icons/icon.svg" alt="" width="32" height="32" />
+                    <span>{tr(Msg::AppName)}</span>
+                </a>
+                <LangSwitch />
+            </div>
+            <nav aria-label=tr(Msg::MainNav)>
+                <ul>
+                    {link(Route::Landing, Msg::NavHome)}
+                    {link(Route::step(PROFILE), Msg::NavSteps)}
+                    {link(Route::Results, Msg::NavResults)}
+                    {link(Route::Plan, Msg::NavPlan)}
+                    {link(Route::Supports, Msg::NavSupport)}
+                    {link(Route::Report, Msg::NavReport)}
+                    {link(Route::Data, Msg::NavData)}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// The compact bar shown instead of the header when embedded in a municipal site.
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let c = ctx();
+    let full_app = move || {
+        let fragment = crate::share::encode(content(), &c.answers());
+        let lang = c.lang.get().code();
+        format!("{}?lang={lang}#a={fragment}", Route::Landing.href())
+    };
+    view! {
+        <div class="embed-bar">
+            <LangSwitch />
+            <p class="embed-note">{tr(Msg::EmbedStorageNote)}</p>
+            <a href=full_app target="_blank" rel="noopener">{tr(Msg::OpenFullApp)}<span class="visually-hidden">{tr(Msg::NewTab)}</span></a>
+            <Link href=Route::Data.href()>{tr(Msg::NavData)}</Link>
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr(Msg::FooterPrivacy)}</p>
+            <ul>
+                <li><Link href=Route::About.href()>{tr(Msg::NavAbout)}</Link></li>
+                <li><Link href=Route::Accessibility.href()>{tr(Msg::NavAccessibility)}</Link></li>
+                <li><Link href=Route::Municipalities.href()>{tr(Msg::NavMunicipalities)}</Link></li>
+                <li><Link href=Route::Content.href()>{tr(Msg::NavContent)}</Link></li>
+            </ul>
+        </footer>
+    }
+}

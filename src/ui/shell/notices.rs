@@ -1,0 +1,144 @@
+//! The notices above every page: saving (blocked, full, read-only, data kept aside), another
+//! tab, a language that could not load, a new version, and an offered share link.
+use crate::content::content;
+use crate::i18n::{tf, Msg};
+use crate::model::Answer;
+use crate::router::Route;
+use crate::state::sync::kept_aside;
+use crate::state::{ctx, SaveState};
+use crate::ui::tr;
+use crate::web::clock::now_iso;
+use crate::web::{files, service_worker};
+use leptos::prelude::*;
+
+/// Notices about saving: blocked or full storage, read-only data, data kept aside, other tabs.
+#[component]
+pub fn SaveNotices() -> impl IntoView {
+    let c = ctx();
+    let download_raw = move |key: String| {
+        if let Some(raw) = kept_aside(&key) {
+            files::download("ilmastoaskeleet-vioittunut.json", &raw, "application/json");
+        }
+    };
+    view! {
+        <div class="notices" aria-live="polite">
+            {move || match c.save.get() {
+                SaveState::Saved => None,
+                SaveState::Blocked => Some(view! {
+                    <div class="notice warn" role="status">
+                        <p>{c.t(Msg::StorageBlocked)}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
+                    </div>
+                }.into_any()),
+                SaveState::Full => Some(view! {
+                    <div class="notice warn" role="alert">
+                        <p>{c.t(Msg::StorageFull)}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
+                    </div>
+                }.into_any()),
+                SaveState::ReadOnly => Some(view! {
+                    <div class="notice warn" role="status">
+                        <p>{c.t(Msg::StorageReadOnly)}</p>
+                    </div>
+                }.into_any()),
+                SaveState::Corrupt(key) => {
+                    let k = key.clone();
+                    Some(view! {
+                        <div class="notice warn" role="alert">
+                            <p>{c.t(Msg::StorageCorrupt)}</p>
+                            <button type="button" class="button secondary" on:click=move |_| download_raw(k.clone())>
+                                {c.t(Msg::DownloadRaw)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| c.save.set(SaveState::Saved)>
+                                {c.t(Msg::StartAfresh)}
+                            </button>
+                        </div>
+                    }.into_any())
+                }
+            }}
+            {move || c.other_tab.get().then(|| view! {
+                <div class="notice info" role="status">
+                    <p>{c.t(Msg::OtherTabUpdated)}</p>
+                    <button type="button" class="button secondary" on:click=move |_| c.other_tab.set(false)>{c.t(Msg::Dismiss)}</button>
+                </div>
+            })}
+            {move || c.lang_failed.get().map(|l| view! {
+                <div class="notice warn" role="alert">
+                    <p>{tf(c.lang.get(), Msg::LangLoadFailed, &[("lang", l.native_name())])}</p>
+                    <button type="button" class="button secondary" on:click=move |_| c.lang_failed.set(None)>{c.t(Msg::Dismiss)}</button>
+                </div>
+            })}
+            {move || c.update_ready.get().then(|| view! {
+                <div class="notice info" role="status">
+                    <p>{c.t(Msg::UpdateAvailable)}</p>
+                    <button type="button" class="button" on:click=move |_| service_worker::apply_update()>{c.t(Msg::UpdateReload)}</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// A share link (`#a=…`) carries answers: offer to take them in, as a new company or in place of
+/// the current answers (which are kept as a backup first). The fragment is removed at once.
+#[component]
+pub fn ShareImport() -> impl IntoView {
+    let c = ctx();
+    let hash = window().location().hash().unwrap_or_default();
+    let offered =
+        RwSignal::new(None::<Result<(std::collections::BTreeMap<String, Answer>, usize), ()>>);
+    if let Some(frag) = hash.strip_prefix("#a=") {
+        offered.set(Some(crate::share::decode(content(), frag).map_err(|_| ())));
+        let path = window().location().pathname().unwrap_or_default();
+        let search = window().location().search().unwrap_or_default();
+        let _ = window().history().map(|h| {
+            h.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            )
+        });
+    }
+    let take = move |as_new: bool| {
+        let Some(Ok((answers, _))) = offered.get_untracked() else {
+            return;
+        };
+        let _ = c.keep_backup();
+        let now = now_iso();
+        c.ws.update(|w| {
+            if as_new {
+                w.add_company(&now);
+            }
+            let co = w.active_mut();
+            co.answers = answers;
+            co.updated = now;
+        });
+        offered.set(None);
+    };
+    move || {
+        offered.get().map(|r| match r {
+            Ok((answers, dropped)) => view! {
+                <div class="notices">
+                    <div class="notice info" role="status">
+                        <p>
+                            {move || tf(c.lang.get(), Msg::ShareImportNotice, &[("n", &answers.len().to_string())])}
+                            {(dropped > 0).then(|| view! { " " {move || tf(c.lang.get(), Msg::ShareImportDropped, &[("n", &dropped.to_string())])} })}
+                        </p>
+                        <button type="button" class="button" on:click=move |_| take(true)>{tr(Msg::ImportAsNew)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| take(false)>{tr(Msg::ImportReplace)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| offered.set(None)>{tr(Msg::Dismiss)}</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            Err(()) => view! {
+                <div class="notices">
+                    <div class="notice warn" role="alert">
+                        <p>{tr(Msg::ShareImportInvalid)}</p>
+                        <button type="button" class="button secondary" on:click=move |_| offered.set(None)>{tr(Msg::Dismiss)}</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        })
+    }
+}
