@@ -1,6 +1,6 @@
 //! The user's own data: answers, action plan, footprint entries, snapshots and companies.
 //! Plain data (serialised into localStorage and export files), no browser APIs.
-use crate::content::{Content, Kind, Question, MUNICIPALITY_QUESTION, NAME_QUESTION, PROFILE};
+use crate::content::{Content, Kind, Question, MUNICIPALITY_QUESTION, NAME_QUESTION};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -358,13 +358,6 @@ pub fn total_progress(
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
 }
 
-/// Whether the profile step has been answered enough to tailor the steps.
-pub fn profile_started(answers: &BTreeMap<String, Answer>) -> bool {
-    answers
-        .keys()
-        .any(|k| k.starts_with(PROFILE) && k != "profile.name")
-}
-
 impl Ypn {
     /// The wire code (as serde writes it), also used as the value of the radio input.
     pub fn code(self) -> &'static str {
@@ -532,5 +525,31 @@ impl Company {
         if inputs.is_empty() {
             self.footprints.remove(year);
         }
+    }
+}
+
+impl Workspace {
+    /// Takes in the answers of a share link: into a new company made active (`as_new`), or in
+    /// place of the active company's answers. The plan, footprint and snapshots stay.
+    pub fn take_answers(&mut self, answers: BTreeMap<String, Answer>, as_new: bool, now: &str) {
+        if as_new {
+            self.add_company(now);
+        }
+        let company = self.active_mut();
+        company.answers = answers;
+        company.updated = now.into();
+    }
+
+    /// Makes the company with this id the active one, if there is one.
+    pub fn switch_to(&mut self, id: &str) {
+        if self.companies.iter().any(|c| c.id == id) {
+            self.active = id.into();
+        }
+    }
+
+    /// Forgets everything: one empty company, created now.
+    pub fn reset(&mut self, now: &str) {
+        *self = Workspace::default();
+        self.companies[0].created = now.into();
     }
 }

@@ -2,10 +2,9 @@
 //! climate not yet considered / on the way / forerunner. A pure function from answers to scores.
 use crate::content::{Content, Kind, Step, UNKNOWN_OPTION};
 use crate::model::{profile, visible, Answer, PathKind, Ypn};
-use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Maturity {
     /// Climate not yet considered.
     NotYet = 1,
@@ -29,7 +28,7 @@ impl Maturity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StepScore {
     pub step: String,
     /// Visible questions on this path.

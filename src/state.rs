@@ -161,6 +161,12 @@ impl Ctx {
         });
     }
 
+    /// Changes the workspace as a whole (which company is active, adding, removing, importing):
+    /// the one door for changes above a single company, as `update_company` is for one.
+    pub fn update_workspace(self, f: impl FnOnce(&mut Workspace)) {
+        self.ws.update(f);
+    }
+
     pub fn read_only(self) -> bool {
         matches!(self.save.get(), SaveState::ReadOnly)
     }

@@ -165,3 +165,31 @@ fn every_route_round_trips_through_its_path() {
     hrefs.dedup();
     assert_eq!(hrefs.len(), Route::fixed().count());
 }
+
+#[test]
+fn shared_answers_switching_and_reset_change_the_workspace_as_a_whole() {
+    let mut workspace = Workspace::default();
+    let first = workspace.active.clone();
+    workspace.active_mut().plan.push(PlanItem::default());
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert("profile.size".to_string(), Answer::Choice("micro".into()));
+    // In place: the answers change, the plan stays.
+    workspace.take_answers(answers.clone(), false, "2026-04-01T00:00:00Z");
+    assert_eq!(workspace.active, first);
+    assert_eq!(workspace.active().answers, answers);
+    assert_eq!(workspace.active().plan.len(), 1);
+    assert_eq!(workspace.active().updated, "2026-04-01T00:00:00Z");
+    // As new: a second company, made active.
+    workspace.take_answers(answers.clone(), true, "2026-04-02T00:00:00Z");
+    assert_eq!(workspace.companies.len(), 2);
+    assert_ne!(workspace.active, first);
+    assert!(workspace.active().plan.is_empty());
+    workspace.switch_to(&first);
+    assert_eq!(workspace.active, first);
+    workspace.switch_to("no-such-company");
+    assert_eq!(workspace.active, first);
+    workspace.reset("2026-04-03T00:00:00Z");
+    assert_eq!(workspace.companies.len(), 1);
+    assert!(workspace.active().answers.is_empty());
+    assert_eq!(workspace.active().created, "2026-04-03T00:00:00Z");
+}

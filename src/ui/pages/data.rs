@@ -58,7 +58,7 @@ pub fn DataPage() -> impl IntoView {
             message.set(Some(Msg::ImportBackupFailed));
             return;
         }
-        c.ws.update(|w| {
+        c.update_workspace(|w| {
             w.import_company(company, as_new);
         });
         imported.set(None);
@@ -141,16 +141,16 @@ pub fn DataPage() -> impl IntoView {
                     view! {
                         <li>
                             <span>{label.clone()}{active.then(|| format!(" ({})", t(l, Msg::Active)))}</span>
-                            {(!active).then(|| view! { <button type="button" class="button secondary" on:click=move |_| c.ws.update(|w| w.active = id1.clone())>{t(l, Msg::SwitchTo)}<span class="visually-hidden">": " {label.clone()}</span></button> })}
+                            {(!active).then(|| view! { <button type="button" class="button secondary" on:click=move |_| c.update_workspace(|w| w.switch_to(&id1))>{t(l, Msg::SwitchTo)}<span class="visually-hidden">": " {label.clone()}</span></button> })}
                             <button type="button" class="link-button" disabled=move || c.read_only() on:click=move |_| {
                                 let msg = tf(c.lang.get_untracked(), Msg::ConfirmRemove, &[("name", &label2)]);
-                                if window().confirm_with_message(&msg).unwrap_or(false) { c.ws.update(|w| w.remove_company(&id2)); }
+                                if window().confirm_with_message(&msg).unwrap_or(false) { c.update_workspace(|w| w.remove_company(&id2)); }
                             }>{t(l, Msg::Remove)}<span class="visually-hidden">": " {label2.clone()}</span></button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let n = now_iso(); c.ws.update(|w| { w.add_company(&n); }); }>{tr(Msg::AddCompany)}</button>
+            <button type="button" class="button secondary" disabled=move || c.read_only() on:click=move |_| { let n = now_iso(); c.update_workspace(|w| { w.add_company(&n); }); }>{tr(Msg::AddCompany)}</button>
         </section>
         <section aria-labelledby="snap-title">
             <h2 id="snap-title">{tr(Msg::Snapshots)}</h2>
@@ -181,7 +181,7 @@ pub fn DataPage() -> impl IntoView {
             <button type="button" class="button danger" disabled=move || c.read_only() on:click=move |_| {
                 if window().confirm_with_message(c.t(Msg::ConfirmDelete)).unwrap_or(false) {
                     let n = now_iso();
-                    c.ws.update(|w| { *w = crate::model::Workspace::default(); w.companies[0].created = n; });
+                    c.update_workspace(|w| w.reset(&n));
                 }
             }>{tr(Msg::DeleteButton)}</button>
         </section>

@@ -104,14 +104,7 @@ pub fn ShareImport() -> impl IntoView {
         };
         let _ = c.keep_backup();
         let now = now_iso();
-        c.ws.update(|w| {
-            if as_new {
-                w.add_company(&now);
-            }
-            let co = w.active_mut();
-            co.answers = answers;
-            co.updated = now;
-        });
+        c.update_workspace(|w| w.take_answers(answers, as_new, &now));
         offered.set(None);
     };
     move || {
