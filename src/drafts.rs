@@ -7,7 +7,22 @@ use crate::footprint::{estimate, Estimate};
 use crate::i18n::{format_number, t, tf, Lang, Msg};
 use crate::labels::{item_title, level_msg};
 use crate::model::{profile, Company, PlanItem, PlanStatus};
+use crate::ranking::{rank, Suggestion};
 use crate::scoring::{overall, score_all};
+
+/// The library's actions ranked for the company: its profile, its plan and its largest
+/// footprint categories (of the latest year).
+pub fn ranked_actions(company: &Company) -> Vec<Suggestion<'static>> {
+    let largest = latest_footprint(company)
+        .map(|(_, e)| e.largest_categories())
+        .unwrap_or_default();
+    rank(
+        content(),
+        &profile(content(), &company.answers),
+        &company.plan,
+        &largest,
+    )
+}
 
 /// The latest year with footprint entries, and its estimate.
 pub fn latest_footprint(company: &Company) -> Option<(String, Estimate)> {

@@ -88,6 +88,15 @@ pub fn reason_text(l: Lang, r: &Reason) -> String {
     }
 }
 
+/// The reasons for a suggestion, one after another.
+pub fn reasons_text(l: Lang, reasons: &[Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| reason_text(l, r))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 pub fn status_msg(s: PlanStatus) -> Msg {
     match s {
         PlanStatus::Idea => Msg::StatusIdea,

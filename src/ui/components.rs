@@ -1,4 +1,5 @@
-//! The pieces that several pages use: a question of the workbook (one input per kind) and the
-//! charts.
+//! The pieces that several pages use: a question of the workbook (one input per kind), the
+//! charts, an action card.
+pub mod action_card;
 pub mod charts;
 pub mod question;

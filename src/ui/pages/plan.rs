@@ -1,13 +1,13 @@
 //! The action plan: the user's items with status, owner, due month and note; own actions; the
 //! library of actions ranked for the company.
 use crate::content::content;
-use crate::drafts::latest_footprint;
+use crate::drafts::ranked_actions;
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{action_meta, item_title, reason_text, status_code, status_msg};
-use crate::model::{profile, PlanItem, PlanStatus, MAX_NOTE, MAX_SHORT_TEXT};
+use crate::labels::{item_title, status_code, status_msg};
+use crate::model::{PlanItem, PlanStatus, MAX_NOTE, MAX_SHORT_TEXT};
 use crate::persist::valid_date;
-use crate::ranking::rank;
 use crate::state::ctx;
+use crate::ui::components::action_card::ActionCard;
 use crate::ui::{dom_id, page_title, tr};
 use crate::web::clock::today;
 use leptos::prelude::*;
@@ -55,15 +55,9 @@ pub fn Plan() -> impl IntoView {
         own_title.set(String::new());
     };
     let library = move || {
-        let co = c.company();
-        let prof = profile(content(), &co.answers);
-        let largest = latest_footprint(&co)
-            .map(|(_, e)| e.largest_categories())
-            .unwrap_or_default();
-        rank(content(), &prof, &co.plan, &largest)
+        c.ws.with(|w| ranked_actions(w.active()))
             .into_iter()
             .filter(|s| !s.in_plan)
-            .map(|s| (s.action, s.reasons))
             .collect::<Vec<_>>()
     };
     view! {
@@ -108,20 +102,7 @@ pub fn Plan() -> impl IntoView {
                     let l = c.lang.get();
                     library()
                         .into_iter()
-                        .map(|(a, reasons)| {
-                            let id = a.id;
-                            view! {
-                                <li class="card">
-                                    <h3>{a.title.get(l).to_string()}</h3>
-                                    <p>{a.what.get(l).to_string()}</p>
-                                    <p class="meta">{action_meta(l, a)}</p>
-                                    <p class="reasons"><strong>{t(l, Msg::WhySuggested)}</strong>" " {reasons.iter().map(|r| reason_text(l, r)).collect::<Vec<_>>().join("; ")}</p>
-                                    <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(id, &d); }); }>
-                                        {t(l, Msg::AddToPlan)}
-                                    </button>
-                                </li>
-                            }
-                        })
+                        .map(|s| view! { <ActionCard lang=l action=s.action reasons=s.reasons in_plan=false with_meta=true /> })
                         .collect_view()
                 }}
             </ul>

@@ -1,35 +1,27 @@
 //! Results: maturity per step, strengths, the suggested next actions, the last year compared.
 use crate::content::{content, PROFILE};
-use crate::drafts::latest_footprint;
+use crate::drafts::ranked_actions;
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{level_explain_msg, level_msg, reason_text};
-use crate::model::profile;
-use crate::ranking::rank;
+use crate::labels::{level_explain_msg, level_msg};
 use crate::router::{Link, Route};
 use crate::scoring::{overall, score_all};
 use crate::state::ctx;
+use crate::ui::components::action_card::ActionCard;
 use crate::ui::components::charts::MaturityChart;
 use crate::ui::{page_title, tr};
-use crate::web::clock::today;
 use leptos::prelude::*;
 
 #[component]
 pub fn Results() -> impl IntoView {
     let c = ctx();
     page_title(|l| t(l, Msg::ResultsTitle).to_string());
-    let scores = move || {
+    let scores = Memo::new(move |_| {
         c.ws.with(|w| score_all(content(), &w.active().answers, w.active().path))
-    };
+    });
     let suggestions = move || {
-        let co = c.company();
-        let prof = profile(content(), &co.answers);
-        let largest = latest_footprint(&co)
-            .map(|(_, e)| e.largest_categories())
-            .unwrap_or_default();
-        rank(content(), &prof, &co.plan, &largest)
+        c.ws.with(|w| ranked_actions(w.active()))
             .into_iter()
             .take(5)
-            .map(|s| (s.action, s.reasons, s.in_plan))
             .collect::<Vec<_>>()
     };
     let comparison = move || {
@@ -59,7 +51,7 @@ pub fn Results() -> impl IntoView {
     view! {
         <h1>{tr(Msg::ResultsTitle)}</h1>
         {move || {
-            let s = scores();
+            let s = scores.get();
             let l = c.lang.get();
             match overall(&s) {
                 Some(level) => view! {
@@ -75,7 +67,7 @@ pub fn Results() -> impl IntoView {
         }}
         <section aria-labelledby="levels-title">
             <h2 id="levels-title">{tr(Msg::MaturityPerStep)}</h2>
-            {move || view! { <MaturityChart scores=scores() /> }}
+            {move || view! { <MaturityChart scores=scores.get() /> }}
             <details class="help">
                 <summary>{tr(Msg::LevelsExplained)}</summary>
                 <dl>
@@ -90,7 +82,7 @@ pub fn Results() -> impl IntoView {
             <h2 id="strengths-title">{tr(Msg::Strengths)}</h2>
             {move || {
                 let l = c.lang.get();
-                let strong: Vec<String> = scores()
+                let strong: Vec<String> = scores.get()
                     .into_iter()
                     .filter(|s| s.share().is_some_and(|x| x >= 0.5))
                     .filter_map(|s| content().step(&s.step).map(|st| st.title.get(l).to_string()))
@@ -109,25 +101,7 @@ pub fn Results() -> impl IntoView {
                     let l = c.lang.get();
                     suggestions()
                         .into_iter()
-                        .map(|(a, reasons, in_plan)| {
-                            let id = a.id;
-                            view! {
-                                <li class="card">
-                                    <h3>{a.title.get(l).to_string()}</h3>
-                                    <p>{a.what.get(l).to_string()}</p>
-                                    <p class="reasons"><strong>{t(l, Msg::WhySuggested)}</strong>" " {reasons.iter().map(|r| reason_text(l, r)).collect::<Vec<_>>().join("; ")}</p>
-                                    {if in_plan {
-                                        view! { <p class="badge">{t(l, Msg::InPlan)}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only() on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(id, &d); }); }>
-                                                {t(l, Msg::AddToPlan)}
-                                            </button>
-                                        }.into_any()
-                                    }}
-                                </li>
-                            }
-                        })
+                        .map(|s| view! { <ActionCard lang=l action=s.action reasons=s.reasons in_plan=s.in_plan /> })
                         .collect_view()
                 }}
             </ol>
