@@ -1,14 +1,12 @@
 //! App state: the workspace in a signal, saved to localStorage on every change (`sync`),
 //! synchronised with other tabs, and kept in memory (with a notice) when storage fails; the
 //! language and its texts (`lang`).
-use crate::content::{content, MUNICIPALITY_QUESTION};
+use crate::content::content;
 use crate::i18n::Lang;
 use crate::model::{Answer, Company, Workspace};
 use crate::params::{parse_query, Params};
-use crate::persist::{decode_stored, Loaded};
 use crate::web::clock::now_iso;
 use crate::web::perf::mark_answer;
-use crate::web::storage;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -64,51 +62,11 @@ impl Ctx {
         }
         let lang = lang::start_lang(params.lang);
 
-        let (ws, save) = match storage::read(storage::KEY) {
-            Err(_) => (Workspace::default(), SaveState::Blocked),
-            Ok(raw) => {
-                match decode_stored(raw.as_deref()) {
-                    Loaded::Empty => (Workspace::default(), SaveState::Saved),
-                    Loaded::Ok(ws) => (ws, SaveState::Saved),
-                    Loaded::Newer { workspace, .. } => {
-                        (workspace.unwrap_or_default(), SaveState::ReadOnly)
-                    }
-                    Loaded::Corrupt { reason } => {
-                        let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
-                        web_sys::console::warn_1(&format!("Ilmastoaskeleet: saved data unreadable ({reason}); kept under {key}").into());
-                        let kept = raw
-                            .as_deref()
-                            .map(|r| storage::write(&key, r).is_ok())
-                            .unwrap_or(false);
-                        if kept {
-                            storage::remove(storage::KEY);
-                        }
-                        // If it could not be kept aside, the original stays where it is and nothing
-                        // is written over it: the app runs in read-only mode.
-                        (
-                            Workspace::default(),
-                            if kept {
-                                SaveState::Corrupt(key)
-                            } else {
-                                SaveState::ReadOnly
-                            },
-                        )
-                    }
-                }
-            }
-        };
-        let mut ws = ws;
-        let mut preselected = false;
-        if let Some(code) = &params.kunta {
-            let c = ws.active_mut();
-            if !c.answers.contains_key(MUNICIPALITY_QUESTION) {
-                c.answers.insert(
-                    MUNICIPALITY_QUESTION.into(),
-                    Answer::Municipality(code.clone()),
-                );
-                preselected = true;
-            }
-        }
+        let (mut ws, save) = sync::load();
+        let preselected = params
+            .kunta
+            .as_ref()
+            .is_some_and(|code| ws.active_mut().preselect_municipality(code));
         let ctx = Ctx {
             lang: RwSignal::new(lang),
             ws: RwSignal::new(ws),

@@ -193,3 +193,12 @@ fn shared_answers_switching_and_reset_change_the_workspace_as_a_whole() {
     assert!(workspace.active().answers.is_empty());
     assert_eq!(workspace.active().created, "2026-04-03T00:00:00Z");
 }
+
+#[test]
+fn a_preselected_municipality_never_overrides_the_users_answer() {
+    let mut company = Company::default();
+    assert!(company.preselect_municipality("245"));
+    assert_eq!(company.municipality(), Some("245"));
+    assert!(!company.preselect_municipality("091"));
+    assert_eq!(company.municipality(), Some("245"));
+}

@@ -1,5 +1,6 @@
 //! The changes of a company and of the workspace, each one verb, with the limits they keep.
 use super::{next_id, Answer, Company, FootprintEntry, PlanItem, Workspace};
+use crate::content::MUNICIPALITY_QUESTION;
 use std::collections::BTreeMap;
 
 /// The most companies a workspace holds.
@@ -109,5 +110,20 @@ impl Workspace {
     pub fn reset(&mut self, now: &str) {
         *self = Workspace::default();
         self.companies[0].created = now.into();
+    }
+}
+
+impl Company {
+    /// Answers the municipality question with `code` unless it is answered already (`?kunta=`
+    /// of an embedding municipality); whether it did.
+    pub fn preselect_municipality(&mut self, code: &str) -> bool {
+        if self.answers.contains_key(MUNICIPALITY_QUESTION) {
+            return false;
+        }
+        self.answers.insert(
+            MUNICIPALITY_QUESTION.into(),
+            Answer::Municipality(code.into()),
+        );
+        true
     }
 }

@@ -76,3 +76,47 @@ impl Ctx {
 pub fn kept_aside(key: &str) -> Option<String> {
     storage::read(key).ok().flatten()
 }
+
+/// Reads the saved workspace. Data from a newer version is shown read-only; unreadable data is
+/// kept aside under a key of its own (and the app starts afresh), or, if that fails, left where
+/// it is with the app read-only.
+pub(super) fn load() -> (Workspace, SaveState) {
+    match storage::read(storage::KEY) {
+        Err(_) => (Workspace::default(), SaveState::Blocked),
+        Ok(raw) => {
+            match decode_stored(raw.as_deref()) {
+                Loaded::Empty => (Workspace::default(), SaveState::Saved),
+                Loaded::Ok(ws) => (ws, SaveState::Saved),
+                Loaded::Newer { workspace, .. } => {
+                    (workspace.unwrap_or_default(), SaveState::ReadOnly)
+                }
+                Loaded::Corrupt { reason } => {
+                    let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
+                    web_sys::console::warn_1(
+                        &format!(
+                            "Ilmastoaskeleet: saved data unreadable ({reason}); kept under {key}"
+                        )
+                        .into(),
+                    );
+                    let kept = raw
+                        .as_deref()
+                        .map(|r| storage::write(&key, r).is_ok())
+                        .unwrap_or(false);
+                    if kept {
+                        storage::remove(storage::KEY);
+                    }
+                    // If it could not be kept aside, the original stays where it is and nothing
+                    // is written over it: the app runs in read-only mode.
+                    (
+                        Workspace::default(),
+                        if kept {
+                            SaveState::Corrupt(key)
+                        } else {
+                            SaveState::ReadOnly
+                        },
+                    )
+                }
+            }
+        }
+    }
+}
