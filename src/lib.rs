@@ -11,6 +11,7 @@ pub mod model;
 pub mod params;
 pub mod persist;
 pub mod ranking;
+pub mod rough;
 pub mod router;
 pub mod scoring;
 pub mod share;
