@@ -150,6 +150,37 @@ pub struct Action {
     pub when: &'static [&'static str],
     pub done_when: &'static [&'static str],
     pub source: Option<&'static str>,
+    /// Shown only when the company has at least one of these facts (empty: no condition).
+    pub requires_any: &'static [&'static str],
+    /// Never shown when the company has any of these facts.
+    pub excludes: &'static [&'static str],
+    /// Ranked clearly higher when the company has any of these facts or needs.
+    pub boost_when: &'static [&'static str],
+    /// Footprint sources (`crate::rough::SOURCES`) the action reduces, besides its own category.
+    pub reduces: &'static [&'static str],
+    /// The first concrete step, for the three next actions on the Results page.
+    pub first_step: Option<Text>,
+}
+
+/// A sourced typical figure for the rough footprint (`content/defaults.toml`): the value of a
+/// quantity for companies with all the facts of `when` (empty: any company), with a range.
+#[derive(Clone, Debug)]
+pub struct Typical {
+    pub id: &'static str,
+    pub quantity: &'static str,
+    pub when: &'static [&'static str],
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    pub unit: &'static str,
+    /// The emission factor the figure feeds, where the quantity chooses between several.
+    pub factor: Option<&'static str>,
+    /// Whether the figure was seen in the cited source; `false`: an assumption to check.
+    pub verified: bool,
+    pub year: u16,
+    pub source: &'static str,
+    pub url: &'static str,
+    pub checked: &'static str,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -270,6 +301,8 @@ pub struct Content {
     pub supports: &'static [Support],
     pub factors: &'static [Factor],
     pub geo: Municipalities,
+    /// Typical figures for the rough footprint, most specific first.
+    pub defaults: &'static [Typical],
 }
 
 /// The id of the profile step, which comes before the nine workbook steps and is not scored.
@@ -385,6 +418,7 @@ static CONTENT: Content = Content {
     supports: SUPPORTS,
     factors: FACTORS,
     geo: GEO,
+    defaults: DEFAULTS,
 };
 
 /// The app's content (static data: nothing to parse).
