@@ -14,6 +14,8 @@ pub mod ranking;
 pub mod router;
 pub mod scoring;
 pub mod share;
+pub mod site;
+pub mod site_rules;
 
 mod pages;
 pub mod state;
