@@ -19,6 +19,11 @@
 use serde_json::Value;
 use std::{collections::BTreeMap, env, fs, path::Path};
 
+/// The rules of the deploy-time settings, shared with the library (`src/site_rules.rs`).
+#[allow(dead_code)]
+#[path = "src/site_rules.rs"]
+mod site_rules;
+
 const LANGS: [&str; 3] = ["fi", "sv", "en"];
 /// The TOML files: name, the array of entries (none: the file is one record), the static it
 /// becomes and the type of its entries.
@@ -98,6 +103,7 @@ fn main() {
     let rust = Gen { file: path }.record("Municipalities", &value, "");
     code.push_str(&format!("pub(crate) const GEO: Municipalities = {rust};\n"));
     write(&out.join("content_gen.rs"), &code);
+    write(&out.join("site_gen.rs"), &site_settings());
 
     let dir = out.join("packs");
     fs::create_dir_all(&dir).unwrap_or_else(|e| fail(&dir.display().to_string(), &e.to_string()));
@@ -166,6 +172,53 @@ fn check_conditions(json: &Value, tags: &[String], file: &str) {
             }
         }
     }
+}
+
+/// The deploy-time settings file: `deploy/site.toml`, or the file named by `ILMASTOASKELEET_SITE`
+/// (relative to the project root). Checked with `site_rules::validate`; becomes a `Site`
+/// expression (`src/site.rs`).
+fn site_settings() -> String {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Names {
+        fi: String,
+        sv: String,
+        en: String,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SiteFile {
+        #[serde(default)]
+        example: bool,
+        name: Names,
+        email: String,
+        accessibility_feedback: String,
+        url: Option<String>,
+    }
+    println!("cargo:rerun-if-env-changed=ILMASTOASKELEET_SITE");
+    let path = env::var("ILMASTOASKELEET_SITE").unwrap_or_else(|_| "deploy/site.toml".into());
+    println!("cargo:rerun-if-changed={path}");
+    let f: SiteFile = toml::from_str(&read(&path)).unwrap_or_else(|e| fail(&path, &e.to_string()));
+    let input = site_rules::SiteInput {
+        example: f.example,
+        name: [&f.name.fi, &f.name.sv, &f.name.en],
+        email: &f.email,
+        accessibility_feedback: &f.accessibility_feedback,
+        url: f.url.as_deref(),
+    };
+    if let Err(e) = site_rules::validate(&input) {
+        fail(&path, &e);
+    }
+    format!(
+        "Site {{ example: {}, name: [{:?}, {:?}, {:?}], email: {:?}, accessibility_feedback: {:?}, url: {:?} }}\n",
+        f.example,
+        f.name.fi.trim(),
+        f.name.sv.trim(),
+        f.name.en.trim(),
+        f.email,
+        f.accessibility_feedback,
+        f.url
+    )
 }
 
 /// Generates the `Msg` enum from `content/ui.toml` and puts its texts into the packs.
@@ -283,6 +336,17 @@ fn schema(ty: &str) -> (Fields, &'static [&'static str]) {
     ];
     const SUPPORT_COST: &[&str] = &["free", "paid", "varies"];
     const STATUS: &[&str] = &["active", "unverified", "ended"];
+    const BASIS: &[&str] = &[
+        "statfi",
+        "energiavirasto",
+        "ghgp",
+        "motiva",
+        "lipasto",
+        "desnz",
+        "useeio",
+        "derived",
+    ];
+    const VERIFICATION: &[&str] = &["publisher", "copy", "unverified"];
     match ty {
         "Vocabulary" => (
             &[
@@ -423,6 +487,13 @@ fn schema(ty: &str) -> (Fields, &'static [&'static str]) {
                 ("source", "source", Str, false),
                 ("url", "url", Str, false),
                 ("checked", "checked", Str, false),
+                ("basis", "basis", Enum("Basis", BASIS), false),
+                (
+                    "verification",
+                    "verification",
+                    Enum("Verification", VERIFICATION),
+                    false,
+                ),
             ],
             &[],
         ),

@@ -241,3 +241,28 @@ pub fn problem_text(l: Lang, p: &Problem) -> String {
         Problem::UnknownFactor => t(l, Msg::ImportUnknownFactor).to_string(),
     }
 }
+
+/// The label of a factor's publisher, in the user's language.
+pub fn basis_msg(b: crate::content::Basis) -> Msg {
+    use crate::content::Basis::*;
+    match b {
+        Statfi => Msg::BasisStatfi,
+        Energiavirasto => Msg::BasisEnergiavirasto,
+        Ghgp => Msg::BasisGhgp,
+        Motiva => Msg::BasisMotiva,
+        Lipasto => Msg::BasisLipasto,
+        Desnz => Msg::BasisDesnz,
+        Useeio => Msg::BasisUseeio,
+        Derived => Msg::BasisDerived,
+    }
+}
+
+/// How far a factor could be checked, in the user's language.
+pub fn verification_msg(v: crate::content::Verification) -> Msg {
+    use crate::content::Verification::*;
+    match v {
+        Publisher => Msg::VerifPublisher,
+        Copy => Msg::VerifCopy,
+        Unverified => Msg::VerifUnverified,
+    }
+}

@@ -3,7 +3,7 @@
 //! The crate has two halves and four layers. From the ground up:
 //!
 //! 1. **Pure** (`i18n`, `content`, `model`, `scoring`, `ranking`, `footprint`, `matching`,
-//!    `params`, `share`, `persist`, `labels`, `drafts`, `rough`): data, rules, words and generated texts;
+//!    `params`, `share`, `persist`, `labels`, `drafts`, `rough`, `site`, `site_rules`): data, rules, words and generated texts;
 //!    no browser APIs, tested natively.
 //! 2. **Browser edges** (`web::*`, `router`): small leaves over web APIs.
 //! 3. **State** (`state`): the signals of the app, saving and the language.
@@ -31,6 +31,8 @@ pub mod ranking;
 pub mod rough;
 pub mod scoring;
 pub mod share;
+pub mod site;
+pub mod site_rules;
 
 pub mod router;
 pub mod web;

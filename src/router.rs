@@ -213,3 +213,7 @@ pub fn Link(#[prop(into)] href: String, children: Children) -> impl IntoView {
         </a>
     }
 }
+
+/// The id of the method section of the About page (`/tietoa#menetelma`): the footprint step
+/// links there.
+pub const METHOD_ID: &str = "menetelma";

@@ -460,3 +460,107 @@ fn every_factor_category_is_in_the_calculator_and_has_words() {
         }
     }
 }
+
+#[test]
+fn factor_sources_name_their_publisher_year_and_check() {
+    use ilmastoaskeleet::content::{Basis, Verification};
+    for f in content().factors {
+        let domain = f
+            .url
+            .trim_start_matches("https://")
+            .split('/')
+            .next()
+            .unwrap_or("");
+        let expected: &[&str] = match f.basis {
+            Basis::Statfi => &["stat.fi"],
+            Basis::Energiavirasto => &["energiavirasto.fi"],
+            Basis::Ghgp => &["ghgprotocol.org"],
+            Basis::Motiva => &["motiva.fi"],
+            Basis::Lipasto => &["lipasto.vtt.fi", "liikennefakta.fi"],
+            Basis::Desnz => &["gov.uk"],
+            Basis::Useeio => &["data.gov"],
+            Basis::Derived => &["stat.fi", "lipasto.vtt.fi"],
+        };
+        assert!(
+            expected.iter().any(|d| domain.ends_with(d)),
+            "{}: the url {} is not the publisher's ({:?})",
+            f.id,
+            f.url,
+            f.basis
+        );
+        let src = f.source.to_lowercase();
+        match f.verification {
+            Verification::Unverified => assert!(
+                src.contains("could not verify") || src.contains("general knowledge"),
+                "{}: an unverified factor must say so in its source",
+                f.id
+            ),
+            Verification::Copy => assert!(
+                src.contains("check"),
+                "{}: a value read from a copy must say it is to be checked",
+                f.id
+            ),
+            Verification::Publisher => assert!(
+                !src.contains("general knowledge"),
+                "{}: seen on the publisher's page, yet called general knowledge",
+                f.id
+            ),
+        }
+        if f.basis == Basis::Desnz {
+            let year = f.year.to_string();
+            assert!(
+                f.source
+                    .contains(&format!("DESNZ conversion factors {year}"))
+                    && f.url.ends_with(&format!("conversion-factors-{year}")),
+                "{}: the DESNZ set named in the source and url must be the factor's year {year}",
+                f.id
+            );
+        }
+        if f.basis == Basis::Derived {
+            assert!(
+                f.source.starts_with("Derived:"),
+                "{}: say what it is derived from",
+                f.id
+            );
+        }
+    }
+}
+
+#[test]
+fn business_travel_and_commuting_have_distinct_names() {
+    let f = |id: &str| {
+        content()
+            .factors
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    for l in Lang::ALL {
+        assert_ne!(
+            f("travel.car").label.get(l),
+            f("commuting.car").label.get(l),
+            "{l:?}"
+        );
+    }
+    for x in content().factors {
+        let fi = x.label.get(Lang::Fi).to_lowercase();
+        let sv = x.label.get(Lang::Sv).to_lowercase();
+        match x.category {
+            // Business travel: never the commuting words.
+            "travel" => {
+                assert!(!fi.contains("työmatk"), "{}: {fi}", x.id);
+                assert!(!sv.contains("pendl"), "{}: {sv}", x.id);
+            }
+            // Commuting: never the business-trip words.
+            "commuting" => {
+                assert!(
+                    !fi.contains("työasiamatk") && !fi.contains("liikematk"),
+                    "{}: {fi}",
+                    x.id
+                );
+                assert!(!sv.contains("tjänsteres"), "{}: {sv}", x.id);
+            }
+            _ => {}
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The pure modules: files directly under `src/` and their child folders.
-const PURE: [&str; 12] = [
+const PURE: [&str; 15] = [
     "content",
     "drafts",
     "footprint",
@@ -16,9 +16,14 @@ const PURE: [&str; 12] = [
     "params",
     "persist",
     "ranking",
+    "rough",
     "scoring",
     "share",
+    "site",
+    "site_rules",
 ];
+/// The layers above the pure ones, from the ground up.
+const UPPER: [&str; 4] = ["web", "router", "state", "ui"];
 const BROWSER_CRATES: [&str; 7] = [
     "leptos",
     "web_sys",
@@ -162,4 +167,27 @@ fn the_checker_sees_each_kind_of_break() {
     assert!(violations("ui/shell/app", "use crate::ui::pages::plan::Plan;").is_empty());
     assert!(violations("model", &code("// leptos::prelude is not used here")).is_empty());
     assert!(violations("model", "let my_leptos_count = 1;").is_empty());
+}
+
+#[test]
+fn every_module_of_the_crate_has_a_layer() {
+    // A new top-level module that is in no list would escape every rule above.
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("read lib.rs");
+    let modules: Vec<&str> = lib
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("pub mod ")
+                .or_else(|| l.trim().strip_prefix("mod "))
+        })
+        .map(|m| m.trim_end_matches(';'))
+        .collect();
+    assert!(modules.len() > 10, "read {} modules", modules.len());
+    for m in modules {
+        assert!(
+            PURE.contains(&m) || UPPER.contains(&m),
+            "src/{m}: add it to PURE or UPPER in tests/layers.rs (and to the list in lib.rs)"
+        );
+    }
 }

@@ -87,7 +87,6 @@ pub fn Footer() -> impl IntoView {
                 <li><Link href=Route::About.href()>{tr(Msg::NavAbout)}</Link></li>
                 <li><Link href=Route::Accessibility.href()>{tr(Msg::NavAccessibility)}</Link></li>
                 <li><Link href=Route::Municipalities.href()>{tr(Msg::NavMunicipalities)}</Link></li>
-                <li><Link href=Route::Content.href()>{tr(Msg::NavContent)}</Link></li>
             </ul>
         </footer>
     }

@@ -4,6 +4,7 @@ use crate::footprint::{conversions, estimate};
 use crate::i18n::{format_input, format_number, parse_number_in, t, tf, Msg};
 use crate::labels::{fp_category_label, unit_label};
 use crate::model::FootprintEntry;
+use crate::router::{Link, Route, METHOD_ID};
 use crate::state::ctx;
 use crate::ui::components::charts::AmountChart;
 use crate::ui::{dom_id, tr, txt};
@@ -204,6 +205,7 @@ pub fn FootprintEditor() -> impl IntoView {
                 </p>
                 {move || (!chart_rows.get().is_empty()).then(|| view! { <AmountChart title=chart_title rows=chart_rows unit="t CO2e" /> })}
                 <p class="note">{tr(Msg::FootprintUncertainty)}</p>
+                <p><Link href=format!("{}#{}", Route::About.href(), METHOD_ID)>{tr(Msg::MethodTitle)}</Link></p>
             </div>
             {compare}
         </section>
