@@ -106,15 +106,6 @@ pub fn status_msg(s: PlanStatus) -> Msg {
     }
 }
 
-pub fn status_code(s: PlanStatus) -> &'static str {
-    match s {
-        PlanStatus::Idea => "idea",
-        PlanStatus::Planned => "planned",
-        PlanStatus::InProgress => "in-progress",
-        PlanStatus::Done => "done",
-    }
-}
-
 pub fn item_title(l: Lang, p: &PlanItem) -> String {
     match p.action.as_deref().and_then(|a| content().action(a)) {
         Some(a) => a.title.get(l).to_string(),

@@ -202,3 +202,15 @@ fn a_preselected_municipality_never_overrides_the_users_answer() {
     assert!(!company.preselect_municipality("091"));
     assert_eq!(company.municipality(), Some("245"));
 }
+
+#[test]
+fn plan_status_and_path_codes_match_serde() {
+    for status in PlanStatus::ALL {
+        assert_eq!(serde_json::to_value(status).expect("json"), status.code());
+        assert_eq!(PlanStatus::from_code(status.code()), Some(status));
+    }
+    assert_eq!(PlanStatus::from_code("all"), None);
+    for path in PathKind::ALL {
+        assert_eq!(serde_json::to_value(path).expect("json"), path.code());
+    }
+}

@@ -1,6 +1,6 @@
-//! The rules of an answer: wire codes, choosing among options, checking an answer against its
-//! question.
-use super::{Answer, Ypn};
+//! The rules of an answer (choosing among options, checking it against its question) and the
+//! wire codes of the model's enums, written once.
+use super::{Answer, PathKind, PlanStatus, Ypn};
 use crate::content::{Content, Kind, Question};
 
 impl Ypn {
@@ -86,5 +86,33 @@ pub fn check_answer(content: &Content, q: &Question, answer: &Answer) -> Option<
             .is_none()
             .then_some(AnswerProblem::UnknownValue),
         _ => Some(AnswerProblem::WrongType),
+    }
+}
+
+impl PlanStatus {
+    /// The wire code (as serde writes it), also the value of the status `<select>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            PlanStatus::Idea => "idea",
+            PlanStatus::Planned => "planned",
+            PlanStatus::InProgress => "in-progress",
+            PlanStatus::Done => "done",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+impl PathKind {
+    pub const ALL: [PathKind; 2] = [PathKind::Quick, PathKind::Full];
+
+    /// The wire code (as serde writes it).
+    pub fn code(self) -> &'static str {
+        match self {
+            PathKind::Quick => "quick",
+            PathKind::Full => "full",
+        }
     }
 }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::content::Content;
 use crate::footprint::conversions;
-use crate::model::{check_answer, Answer, AnswerProblem, Company};
+use crate::model::{check_answer, Answer, AnswerProblem, Company, PathKind, PlanStatus};
 use serde_json::{Map, Value};
 
 /// What is wrong with one part of an imported file.
@@ -181,7 +181,7 @@ fn validate_company(v: &Value, path: &str, content: &Content, issues: &mut Vec<I
     check_str(obj.get("id"), &format!("{path}.id"), 20, true, issues);
     match obj.get("path").and_then(Value::as_str) {
         None if obj.get("path").is_none() => {}
-        Some("quick" | "full") => {}
+        Some(code) if PathKind::ALL.iter().any(|k| k.code() == code) => {}
         _ => issues.push(issue(format!("{path}.path"), Problem::UnknownValue)),
     }
     check_date(
@@ -352,7 +352,7 @@ fn validate_plan(v: &Value, path: &str, content: &Content, issues: &mut Vec<Issu
         check_str(o.get("note"), &format!("{p}.note"), MAX_NOTE, false, issues);
         match o.get("status").and_then(Value::as_str) {
             None if o.get("status").is_none() => {}
-            Some("idea" | "planned" | "in-progress" | "done") => {}
+            Some(code) if PlanStatus::from_code(code).is_some() => {}
             _ => issues.push(issue(format!("{p}.status"), Problem::UnknownValue)),
         }
         check_date(o.get("due"), &format!("{p}.due"), true, issues);

@@ -3,7 +3,7 @@
 use crate::content::content;
 use crate::drafts::ranked_actions;
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{item_title, status_code, status_msg};
+use crate::labels::{item_title, status_msg};
 use crate::model::{PlanItem, PlanStatus, MAX_NOTE, MAX_SHORT_TEXT};
 use crate::persist::valid_date;
 use crate::state::ctx;
@@ -24,7 +24,7 @@ pub fn Plan() -> impl IntoView {
         let l = c.lang.get();
         let mut v: Vec<PlanItem> = c.ws.with(|w| w.active().plan.clone());
         let f = filter.get();
-        v.retain(|p| f == "all" || status_code(p.status) == f);
+        v.retain(|p| f == "all" || p.status.code() == f);
         match sort.get().as_str() {
             "due" => v.sort_by(|a, b| (a.due.is_empty(), &a.due).cmp(&(b.due.is_empty(), &b.due))),
             "title" => v.sort_by_key(|p| item_title(l, p).to_lowercase()),
@@ -69,7 +69,7 @@ pub fn Plan() -> impl IntoView {
                 <label for="plan-filter">{tr(Msg::FilterStatus)}</label>
                 <select id="plan-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
                     <option value="all">{tr(Msg::All)}</option>
-                    {PlanStatus::ALL.into_iter().map(|s| view! { <option value=status_code(s)>{move || c.t(status_msg(s))}</option> }).collect_view()}
+                    {PlanStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{move || c.t(status_msg(s))}</option> }).collect_view()}
                 </select>
                 <label for="plan-sort">{tr(Msg::SortBy)}</label>
                 <select id="plan-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
@@ -143,13 +143,13 @@ fn PlanRow(id: String) -> impl IntoView {
                     <label for=status_id.clone()>{tr(Msg::Status)}</label>
                     <select id=status_id disabled=move || c.read_only() on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(s) = PlanStatus::ALL.into_iter().find(|s| status_code(*s) == v) {
+                        if let Some(s) = PlanStatus::from_code(&v) {
                             let d = today();
                             c.update_company(|co| id.with_value(|id| co.set_status(id, s, &d)));
                         }
                     }>
                         {PlanStatus::ALL.into_iter().map(|s| {
-                            view! { <option value=status_code(s) selected=move || item.get().is_some_and(|p| p.status == s)>{move || c.t(status_msg(s))}</option> }
+                            view! { <option value=s.code() selected=move || item.get().is_some_and(|p| p.status == s)>{move || c.t(status_msg(s))}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -1,9 +1,9 @@
 //! A number question, in the reader's number format, within the question's bounds.
 use super::{current_answer, Help};
-use crate::content::Question;
+use crate::content::{content, Question};
 use crate::i18n::{format_input, format_number, parse_number_in, t, tf, Msg};
 use crate::labels::unit_label;
-use crate::model::Answer;
+use crate::model::{check_answer, Answer};
 use crate::state::ctx;
 use crate::ui::{dom_id, txt};
 use leptos::prelude::*;
@@ -27,18 +27,19 @@ pub fn NumberInput(q: &'static Question) -> impl IntoView {
         let Some(n) = parse_number_in(l, raw) else {
             return Err(t(l, Msg::ErrorNotNumber).to_string());
         };
+        // The bounds are the model's (`check_answer`); only the words are chosen here.
+        if check_answer(content(), q, &Answer::Number(n)).is_none() {
+            return Ok(Some(n));
+        }
         if q.integer && n.fract() != 0.0 {
             return Err(t(l, Msg::ErrorWholeNumber).to_string());
         }
-        if q.min.is_some_and(|m| n < m) || q.max.is_some_and(|m| n > m) {
-            let lo = format_number(l, q.min.unwrap_or(0.0), 2);
-            let hi = q
-                .max
-                .map(|m| format_number(l, m, 2))
-                .unwrap_or_else(|| "∞".into());
-            return Err(tf(l, Msg::ErrorRange, &[("min", &lo), ("max", &hi)]));
-        }
-        Ok(Some(n))
+        let lo = format_number(l, q.min.unwrap_or(0.0), 2);
+        let hi = q
+            .max
+            .map(|m| format_number(l, m, 2))
+            .unwrap_or_else(|| "∞".into());
+        Err(tf(l, Msg::ErrorRange, &[("min", &lo), ("max", &hi)]))
     };
     let value = move || match current() {
         Some(Answer::Number(n)) => format_input(c.lang.get(), n),
