@@ -449,7 +449,7 @@ test('switching to Svenska mid-way keeps every answer; <html lang> and the title
   assert.deepEqual(await storedAnswers(page), storedBefore, 'stored answers unchanged');
 
   // Back on the profile, in Swedish: the same answers, the municipality by its Swedish name.
-  await page.getByRole('navigation', { name: 'Förflyttning mellan stegen' }).getByRole('link', { name: 'Föregående' }).click();
+  await page.getByRole('navigation', { name: 'Navigering mellan stegen' }).getByRole('link', { name: 'Föregående' }).click();
   await waitForStep(page, 'profile');
   await page.waitForFunction(() => document.title === 'Ditt företags grunduppgifter – Ilmastoaskeleet', null, { timeout: T });
   const profileNow = await fieldStates(page);
