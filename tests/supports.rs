@@ -108,6 +108,11 @@ fn every_support_is_dated_sourced_and_linked_by_kind() {
             continue;
         }
         assert!(!s.links.is_empty(), "{}: no link for the user", s.id);
+        assert!(
+            s.how.is_some(),
+            "{}: says nothing about how to get started",
+            s.id
+        );
         let mut kinds = HashSet::new();
         let mut urls = HashSet::new();
         for k in s.links {
