@@ -424,3 +424,46 @@ fn time_passing_moves_entries_to_be_checked_and_ends_periods() {
     };
     assert!(!on("2028-01-01"));
 }
+
+#[test]
+fn the_other_personas_get_eligible_entries_only() {
+    // Design studio in Helsinki (091): a city wholly outside Leader; offices get Green Office.
+    let p = persona(
+        "091",
+        "m",
+        "micro",
+        &[("profile.flags", multi(&["creative", "office"]))],
+    );
+    let all = ids(&p);
+    assert!(!all.contains(&"leader-business-aid"), "{all:?}");
+    assert!(all.contains(&"wwf-green-office"));
+    assert!(all.contains(&"elinvoimakeskus-development-aid-uusimaa"));
+    // Machine shop in Lappeenranta (405) with its own hall: energy aid is possible, with its
+    // conditions on the card; the region's own centre is Kaakkois-Suomi.
+    let p = persona(
+        "405",
+        "c",
+        "small",
+        &[
+            ("profile.premises", choice("own")),
+            ("support.interest", multi(&["energy", "funding"])),
+        ],
+    );
+    let recs = recommend(content(), &p);
+    let bf = recs
+        .iter()
+        .find(|r| r.support.id == "business-finland-energy-aid")
+        .expect("energy aid");
+    assert!(bf.reasons.contains(&MatchReason::CheckEligibility));
+    assert!(recs
+        .iter()
+        .any(|r| r.support.id == "elinvoimakeskus-development-aid-kaakkois-suomi"));
+    assert!(!recs.iter().any(|r| r.support.id == "ilmastorahasto"));
+    // Consultant working from home in Sastamala (790): no building-energy funding.
+    let p = persona("790", "m", "solo", &[("profile.premises", choice("home"))]);
+    let all = ids(&p);
+    assert!(!all.contains(&"business-finland-energy-aid"));
+    assert!(!all.contains(&"energy-audit-aid"));
+    assert!(all.contains(&"south-pirkanmaa-climate-network"));
+    assert!(all.contains(&"business-advice-region-06"));
+}
