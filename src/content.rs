@@ -519,6 +519,8 @@ include!(concat!(env!("OUT_DIR"), "/content_gen.rs"));
 
 /// The date the content was built (YYYY-MM-DD, UTC; `SOURCE_DATE_EPOCH` if set): the "today"
 /// against which support periods and verification dates are judged.
+/// `build.rs` runs again when `content/` or `SOURCE_DATE_EPOCH` changes; a release build from a
+/// fresh checkout (CI) always carries the day it was built.
 pub fn build_date() -> &'static str {
     BUILD_DATE
 }
