@@ -6,6 +6,7 @@
 #   make bench   Lighthouse, first-load transfer, answer timings, memory -> bench/results.{json,md}
 #   make deploy  release build + precompressed .br/.gz files + nginx header snippet (scripts/deploy.sh)
 #   make setup   install whatever is missing (scripts/setup.sh)
+#   make content-report  support catalogue freshness and coverage (MUNI=245: preview one municipality)
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
@@ -21,10 +22,10 @@ export CHROME_PATH ?= /usr/bin/chromium
 # so CI holds the line at 320 KiB against regressions. See README "Size and speed".
 export SIZE_BUDGET ?= 327680
 
-.PHONY: help setup dev build test size bench deploy clean
+.PHONY: help setup dev build test size bench deploy clean content-report
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# *//'
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +47,10 @@ bench: build
 
 deploy: setup
 	scripts/deploy.sh
+
+# Prints; never fails because time passed (docs/maintaining-content.md).
+content-report:
+	@MUNI="$(MUNI)" cargo run --quiet --example content_report
 
 clean:
 	rm -rf dist artifacts deploy/out

@@ -51,6 +51,7 @@ impl Packs {
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     let mut packs = Packs::default();
@@ -74,7 +75,10 @@ fn main() {
             _ => {}
         }
         extract_texts(&mut json, &mut packs, &path, "");
-        let g = Gen { file: &path };
+        let g = Gen {
+            file: &path,
+            fi: &packs.0[0],
+        };
         let (rust_ty, rust) = match root {
             Some(key) => {
                 let at = format!("[[{key}]]");
@@ -100,8 +104,16 @@ fn main() {
     let mut value: Value =
         serde_json::from_str(&read(path)).unwrap_or_else(|e| fail(path, &e.to_string()));
     extract_texts(&mut value, &mut packs, path, "");
-    let rust = Gen { file: path }.record("Municipalities", &value, "");
+    let rust = Gen {
+        file: path,
+        fi: &packs.0[0],
+    }
+    .record("Municipalities", &value, "");
     code.push_str(&format!("pub(crate) const GEO: Municipalities = {rust};\n"));
+    code.push_str(&format!(
+        "/// The build date (UTC), see `content::build_date`.\npub(crate) const BUILD_DATE: &str = {:?};\n",
+        build_date()
+    ));
     write(&out.join("content_gen.rs"), &code);
     write(&out.join("site_gen.rs"), &site_settings());
 
@@ -314,6 +326,10 @@ enum F {
     Enum(&'static str, &'static [&'static str]),
     List(&'static str),
     Opt(&'static str),
+    /// A name: one text, or a text in fi, sv and en (then its Finnish text).
+    NameFi,
+    /// The same name as `Some(text)` when it is in fi, sv and en, else `None`.
+    NameText,
 }
 
 /// The fields of a record type: Rust name, key in the file, kind, and whether it may be left out
@@ -347,6 +363,7 @@ fn schema(ty: &str) -> (Fields, &'static [&'static str]) {
         "derived",
     ];
     const VERIFICATION: &[&str] = &["publisher", "copy", "unverified"];
+    const LINK_KIND: &[&str] = &["apply", "join", "contact", "info"];
     match ty {
         "Vocabulary" => (
             &[
@@ -457,20 +474,58 @@ fn schema(ty: &str) -> (Fields, &'static [&'static str]) {
                 ("kind", "kind", Enum("SupportKind", SUPPORT_KIND), false),
                 ("name", "name", Text, false),
                 ("description", "description", Text, false),
-                ("organiser", "organiser", Str, false),
+                // One key, two fields: the Finnish (or only) name, and the fi/sv/en names where
+                // the organiser has official translations.
+                ("organiser", "organiser", NameFi, false),
+                ("organiser_text", "organiser", NameText, false),
+                ("how", "how", OptText, true),
+                ("phone", "phone", OptStr, true),
+                ("email", "email", OptStr, true),
+                ("links", "link", List("Link"), true),
                 ("municipalities", "municipalities", Strs, true),
                 ("regions", "regions", Strs, true),
                 ("national", "national", Bool, true),
+                ("aland", "aland", Bool, true),
+                ("business_advice", "business_advice", Bool, true),
                 ("offers", "offers", Strs, true),
                 ("needs", "needs", Strs, true),
                 ("sizes", "sizes", Strs, true),
                 ("sectors", "sectors", Strs, true),
+                ("eligibility", "eligibility", Opt("Eligibility"), true),
                 ("cost", "cost", Enum("SupportCost", SUPPORT_COST), false),
+                ("cost_note", "cost_note", OptText, true),
                 ("commitment", "commitment", Bool, true),
                 ("status", "status", Enum("Status", STATUS), false),
                 ("last_evidence", "last_evidence", Str, false),
-                ("checked", "checked", Str, false),
+                ("reviewed_at", "reviewed_at", Str, false),
+                ("verified_at", "verified_at", OptStr, true),
+                ("source", "source", OptStr, true),
                 ("urls", "urls", Strs, false),
+            ],
+            &[],
+        ),
+        "Link" => (
+            &[
+                ("kind", "kind", Enum("LinkKind", LINK_KIND), false),
+                ("url", "url", Str, false),
+                ("url_sv", "url_sv", OptStr, true),
+                ("url_en", "url_en", OptStr, true),
+            ],
+            &[],
+        ),
+        "Eligibility" => (
+            &[
+                ("requires_any", "requires_any", Strs, true),
+                ("decided_by", "decided_by", Strs, true),
+                ("excludes", "excludes", Strs, true),
+                ("not_regions", "not_regions", Strs, true),
+                ("not_municipalities", "not_municipalities", Strs, true),
+                ("area_uncertain", "area_uncertain", Strs, true),
+                ("by_location", "by_location", Bool, true),
+                ("min_project_eur", "min_project_eur", OptU32, true),
+                ("min_energy_mwh", "min_energy_mwh", OptU32, true),
+                ("ends", "ends", OptStr, true),
+                ("note", "note", OptText, true),
             ],
             &[],
         ),
@@ -537,6 +592,8 @@ fn schema(ty: &str) -> (Fields, &'static [&'static str]) {
 /// Writes content as Rust expressions of the types in `src/content.rs`.
 struct Gen<'a> {
     file: &'a str,
+    /// The Finnish pack, for names given in three languages (`F::NameFi`).
+    fi: &'a [String],
 }
 
 impl Gen<'_> {
@@ -637,6 +694,18 @@ impl Gen<'_> {
                 format!("&[{}]", parts.join(",\n"))
             }
             F::Opt(ty) => some(self.record(ty, v, at)),
+            F::NameFi => match v {
+                Value::String(s) => format!("{s:?}"),
+                Value::Number(n) => {
+                    let i = n.as_u64().unwrap_or_else(|| bad("a name")) as usize;
+                    format!("{:?}", self.fi[i])
+                }
+                _ => bad("a name, or a name in fi, sv and en"),
+            },
+            F::NameText => match v {
+                Value::Number(_) => some(self.value(&F::Text, v, at)),
+                _ => "None".into(),
+            },
         }
     }
 }
@@ -647,7 +716,7 @@ fn default(kind: &F) -> String {
         F::Bool => "false".into(),
         F::U32 | F::U8 | F::U16 => "0".into(),
         F::OptStr | F::OptText | F::OptU32 | F::OptF64 | F::OptUsize | F::Opt(_) => "None".into(),
-        F::Str | F::Text | F::F64 | F::Enum(..) => {
+        F::Str | F::Text | F::F64 | F::Enum(..) | F::NameFi | F::NameText => {
             unreachable!("required fields have no default")
         }
     }
@@ -668,6 +737,29 @@ fn capitalise(word: &str) -> String {
     c.next()
         .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
         .unwrap_or_default()
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, or the date of `SOURCE_DATE_EPOCH` for reproducible builds.
+fn build_date() -> String {
+    let secs = env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// FNV-1a, 64 bits: a content hash for cache-busting file names (not for security).

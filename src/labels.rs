@@ -149,6 +149,17 @@ pub fn support_kind_msg(k: SupportKind) -> Msg {
     }
 }
 
+/// The label of a support link by its kind: never a bare domain.
+pub fn link_kind_msg(k: crate::content::LinkKind) -> Msg {
+    use crate::content::LinkKind;
+    match k {
+        LinkKind::Apply => Msg::LinkApply,
+        LinkKind::Join => Msg::LinkJoin,
+        LinkKind::Contact => Msg::LinkContact,
+        LinkKind::Info => Msg::LinkInfo,
+    }
+}
+
 pub fn match_reason_text(l: Lang, r: &MatchReason) -> String {
     match r {
         MatchReason::Municipality(code) => tf(
@@ -174,15 +185,24 @@ pub fn match_reason_text(l: Lang, r: &MatchReason) -> String {
             .need_label(n)
             .map(|x| x.get(l).to_string())
             .unwrap_or_default(),
-        MatchReason::Sector(f) | MatchReason::Size(f) => tf(
+        MatchReason::Sector(f) => tf(
             l,
-            Msg::ReasonFor,
+            Msg::ReasonSectorOnly,
+            &[(
+                "what",
+                content().fact_label(f).map(|x| x.get(l)).unwrap_or(f),
+            )],
+        ),
+        MatchReason::Size(f) => tf(
+            l,
+            Msg::ReasonSizeOnly,
             &[(
                 "what",
                 content().fact_label(f).map(|x| x.get(l)).unwrap_or(f),
             )],
         ),
         MatchReason::Unverified => t(l, Msg::ReasonUnverified).to_string(),
+        MatchReason::CheckEligibility => t(l, Msg::ReasonCheckEligibility).to_string(),
     }
 }
 

@@ -64,7 +64,7 @@ fn content_is_compiled_in_whole() {
     assert_eq!(c.steps[0].id, PROFILE);
     assert!(c.steps.iter().all(|s| !s.questions.is_empty()));
     assert_eq!(c.actions.len(), 101);
-    assert_eq!(c.supports.len(), 66);
+    assert_eq!(c.supports.len(), 95);
     assert_eq!(c.factors.len(), 35);
     assert_eq!(c.geo.municipalities.len(), 308);
     assert_eq!(c.geo.regions.len(), 19);
@@ -336,10 +336,10 @@ fn supports_are_sourced_dated_and_translated() {
             assert!(is_https_url(u), "{}: `{u}` is not a valid https URL", s.id);
         }
         assert!(
-            valid_date(s.checked, false),
+            valid_date(s.reviewed_at, false),
             "{}: checked `{}`",
             s.id,
-            s.checked
+            s.reviewed_at
         );
         let ev = &s.last_evidence;
         assert!(

@@ -1,5 +1,6 @@
 //! The pieces that several pages use: a question of the workbook (one input per kind), the
-//! charts, an action card.
+//! charts, an action card, a support card.
 pub mod action_card;
 pub mod charts;
 pub mod question;
+pub mod support_card;

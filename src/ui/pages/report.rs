@@ -90,7 +90,7 @@ pub fn Report() -> impl IntoView {
                         <h2>{t(l, Msg::ReportSupports)}</h2>
                         <ul>
                             {recs.into_iter().map(|r| view! {
-                                <li><strong>{r.support.name.get(l).to_string()}</strong>" (" {r.support.organiser} "): " {r.reasons.iter().map(|x| match_reason_text(l, x)).collect::<Vec<_>>().join("; ")}" — " {r.support.urls.first().cloned().unwrap_or_default()}</li>
+                                <li><strong>{r.support.name.get(l).to_string()}</strong>" (" {r.support.organiser_name(l)} "): " {r.reasons.iter().map(|x| match_reason_text(l, x)).collect::<Vec<_>>().join("; ")}" — " {r.support.links.first().map(|k| k.url_for(l).to_string()).unwrap_or_default()}{(r.status != crate::content::Status::Active).then(|| format!(" ({})", t(l, Msg::SupportToCheck)))}</li>
                             }).collect_view()}
                         </ul>
                     </section>

@@ -3,11 +3,12 @@
 use crate::content::{content, SupportCost, SupportKind, PROFILE};
 use crate::drafts::{commitment_draft, contact_summary, loikka_text};
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{item_title, match_reason_text, support_kind_msg};
+use crate::labels::{item_title, support_kind_msg};
 use crate::matching::{recommend, Tier};
 use crate::model::{profile, PlanStatus};
 use crate::router::Route;
 use crate::state::ctx;
+use crate::ui::components::support_card::SupportCard;
 use crate::ui::{page_title, tr};
 use crate::web::clock::current_year;
 use crate::web::files::copy_text;
@@ -106,28 +107,7 @@ pub fn Supports() -> impl IntoView {
                 let l = c.lang.get();
                 recs()
                     .into_iter()
-                    .map(|r| {
-                        let s = r.support;
-                        view! {
-                            <li class="card">
-                                <p class="kind">{t(l, support_kind_msg(s.kind))}</p>
-                                <h2 class="h3">{s.name.get(l).to_string()}</h2>
-                                <p class="organiser">{s.organiser}</p>
-                                <p>{s.description.get(l).to_string()}</p>
-                                <p class="reasons"><strong>{t(l, Msg::WhyRecommended)}</strong>" " {r.reasons.iter().map(|x| match_reason_text(l, x)).collect::<Vec<_>>().join("; ")}</p>
-                                <p class="meta">
-                                    {match s.cost { SupportCost::Free => t(l, Msg::CostFree), SupportCost::Paid => t(l, Msg::CostPaid), SupportCost::Varies => t(l, Msg::CostVaries) }}
-                                    {s.commitment.then(|| format!(" · {}", t(l, Msg::AsksCommitment)))}
-                                    " · " {tf(l, Msg::Checked, &[("date", s.checked)])}
-                                </p>
-                                <ul class="links">
-                                    {s.urls.iter().take(2).map(|u| view! {
-                                        <li><a href=*u target="_blank" rel="noopener noreferrer" class="external">{u.trim_start_matches("https://").split('/').next().unwrap_or("").to_string()}<span class="visually-hidden">{t(l, Msg::ExternalNewTab)}</span></a></li>
-                                    }).collect_view()}
-                                </ul>
-                            </li>
-                        }
-                    })
+                    .map(|r| view! { <SupportCard lang=l rec=r /> })
                     .collect_view()
             }}
         </ul>
