@@ -1889,16 +1889,24 @@ fn ForMunicipalities() -> impl IntoView {
     page_title(|l| t(l, Msg::MuniTitle).to_string());
     let kunta = RwSignal::new(String::from("245"));
     let o2 = window().location().origin().unwrap_or_default();
+    // The pinned host script (embed-<hash>.js and its sha384, from the build's <meta>): a host
+    // page that loads it with `integrity` runs exactly these bytes or nothing.
+    let script = pinned_host_script()
+        .map(|(src, integrity)| {
+            format!("<script src=\"{o2}{src}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" defer></script>")
+        })
+        .unwrap_or_else(|| format!("<script src=\"{o2}/embed.js\" defer></script>"));
     let snippet = move || {
         format!(
-            "<div data-ilmastoaskeleet data-kunta=\"{}\" data-lang=\"{}\"></div>\n<script src=\"{o2}/embed.js\" defer></script>",
+            "<div data-ilmastoaskeleet data-kunta=\"{}\" data-lang=\"{}\"></div>\n{script}",
             kunta.get(),
             c.lang.get().code()
         )
     };
+    // The embed entry, the one document that may be framed, sandboxed like embed.js does.
     let preview = move || {
         format!(
-            "/?embed=1&kunta={}&lang={}",
+            "/embed.html?embed=1&kunta={}&lang={}",
             kunta.get(),
             c.lang.get().code()
         )
@@ -1925,8 +1933,27 @@ fn ForMunicipalities() -> impl IntoView {
         <h2>{tr(Msg::MuniHosting)}</h2>
         <p>{tr(Msg::MuniHostingText)}</p>
         <h2>{tr(Msg::MuniPreview)}</h2>
-        <iframe class="preview" src=preview title=tr(Msg::MuniPreview)></iframe>
+        <iframe class="preview" src=preview title=tr(Msg::MuniPreview) sandbox=EMBED_SANDBOX></iframe>
     }
+}
+
+/// The iframe sandbox of the embedded app (the same as `public/embed.js`, which explains it).
+const EMBED_SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals";
+
+/// `(src, integrity)` of the content-hashed host script, from the `<meta>` the build writes
+/// (scripts/post-build.mjs); `None` in a development build without it.
+fn pinned_host_script() -> Option<(String, String)> {
+    let meta = document()
+        .query_selector("meta[name='ilmastoaskeleet:embed-script']")
+        .ok()??;
+    let src = meta.get_attribute("content")?;
+    let integrity = meta.get_attribute("data-integrity")?;
+    let ok = src.starts_with("/embed-")
+        && src.ends_with(".js")
+        && integrity.starts_with("sha384-")
+        && !src.contains(['"', '<', '>'])
+        && !integrity.contains(['"', '<', '>']);
+    ok.then_some((src, integrity))
 }
 
 /// Every step, question, option and action in the current language, for content review.
@@ -2006,16 +2033,31 @@ fn register_service_worker(c: Ctx) {
         return;
     }
     let sw = w.navigator().service_worker();
+    // The embed entry is the only document that may be framed: an update reloads it, with the
+    // query it started with (municipality, theme, origin), instead of the app's own address.
+    let embed = c.params.with_value(|p| p.embed);
+    let start_query = w.location().search().unwrap_or_default();
     // Reload only when the user chose the update: the first install also changes the controller
     // (clients.claim), and that must not reload the page under the user's hands.
     let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if UPDATE_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) {
-            let _ = web_sys::window().map(|w| w.location().reload());
+            let _ = web_sys::window().map(|w| {
+                if embed {
+                    w.location().replace(&format!("/embed.html{start_query}"))
+                } else {
+                    w.location().reload()
+                }
+            });
         }
     });
     sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
-    let promise = sw.register("/sw.js");
+    // The app's pages are paths from "/" (the router's table), so "/" is the narrowest scope that
+    // covers them all; the worker answers only its own precached files and navigations.
+    // updateViaCache "none": the browser always asks the server for sw.js.
+    let Some(promise) = register_sw(&sw, "/sw.js", "/") else {
+        return;
+    };
     leptos::task::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
@@ -2049,6 +2091,26 @@ fn register_service_worker(c: Ctx) {
     });
 }
 
+/// `navigator.serviceWorker.register(url, {scope, updateViaCache: "none"})`.
+fn register_sw(
+    sw: &web_sys::ServiceWorkerContainer,
+    url: &str,
+    scope: &str,
+) -> Option<js_sys::Promise> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"scope".into(), &scope.into()).ok()?;
+    js_sys::Reflect::set(&options, &"updateViaCache".into(), &"none".into()).ok()?;
+    let register = js_sys::Reflect::get(sw, &"register".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    register
+        .call2(sw, &url.into(), &options)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
 /// The embedding page's origin from `?origin=`, validated; messages go only there when known.
 static EMBED_ORIGIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
@@ -2064,13 +2126,20 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// Sends `{type: "ilmastoaskeleet:<kind>", height}` to the embedding page.
+/// Sends `{type: "ilmastoaskeleet:<kind>", height}` to the embedding page: only in embed mode,
+/// only inside a frame, and only to the parent's real origin (never `*`, see `message_target`).
 fn post_to_parent(kind: &str, height: Option<i32>) {
+    if !EMBED_ACTIVE.load(std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let Some(w) = web_sys::window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
     if parent == w {
         return;
     }
+    let Some(target) = message_target(&w) else {
+        return;
+    };
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(
         &msg,
@@ -2080,13 +2149,30 @@ fn post_to_parent(kind: &str, height: Option<i32>) {
     if let Some(h) = height {
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
     }
-    // The height is not secret, but when embed.js told us the host's origin, only it gets it.
-    let target = EMBED_ORIGIN.get().map(String::as_str).unwrap_or("*");
-    let _ = parent.post_message(&msg, target);
+    let _ = parent.post_message(&msg, &target);
+}
+
+/// Set by `start_resize_messages`, which only embed mode calls: nothing is posted otherwise.
+static EMBED_ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The parent's origin as the browser reports it (`location.ancestorOrigins[0]`, where the
+/// browser has it, else the origin of `document.referrer`), checked against `?origin=`.
+fn message_target(w: &web_sys::Window) -> Option<String> {
+    let ancestor = js_sys::Reflect::get(&w.location(), &"ancestorOrigins".into())
+        .ok()
+        .filter(|list| list.is_object())
+        .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+        .and_then(|o| o.as_string());
+    let reported = ancestor.or_else(|| {
+        w.document()
+            .and_then(|d| crate::params::url_origin(&d.referrer()))
+    });
+    crate::params::message_target(reported.as_deref(), EMBED_ORIGIN.get().map(String::as_str))
 }
 
 /// In embed mode, reports the content height to the parent whenever it changes.
 fn start_resize_messages() {
+    EMBED_ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
     let last = std::cell::Cell::new(0);
     let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let h = document()
