@@ -119,7 +119,7 @@ html = html.replace(loaderRe, `$1${preload}$2`);
 // embed.js keeps its stable name (existing snippets); embed-<hash>.js is the same bytes under a
 // content-hashed, immutable name that a host page can pin with Subresource Integrity. The app
 // reads name and integrity from a <meta> for the snippet on /kunnille.
-const EMBED_META_RE = /[ \t]*<meta name="ilmastoaskeleet:embed-script"[^>]*>\n?/gi;
+const EMBED_META_RE = /<meta name="ilmastoaskeleet:embed-script"[^>]*>/gi;
 html = html.replace(EMBED_META_RE, '');
 let hostScript = null;
 {
@@ -132,7 +132,7 @@ let hostScript = null;
   writeFileSync(join(STAGING, name), bytes);
   hostScript = { name, integrity };
   const meta = `<meta name="ilmastoaskeleet:embed-script" content="${PUBLIC_URL}${name}" data-integrity="${integrity}">`;
-  html = html.replace(/(<\/head>)/i, `  ${meta}\n  $1`);
+  html = html.replace(/(<\/head>)/i, `${meta}$1`);
   console.log(`[post-build] host script ${name} (${integrity})`);
 }
 
@@ -152,7 +152,7 @@ if (embedHtml === html) fail('could not write the embed entry\'s loader');
 
 // ---------------------------------------------------------------- 5. CSP
 // Remove a CSP meta from an earlier run (manual re-runs on dist/ stay idempotent).
-const CSP_META_RE = /[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i;
+const CSP_META_RE = /\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i;
 html = html.replace(CSP_META_RE, '');
 embedHtml = embedHtml.replace(CSP_META_RE, '');
 

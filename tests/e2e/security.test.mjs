@@ -222,6 +222,32 @@ describe('framing', () => {
     await context.close();
   });
 
+  test('EMBED_ORIGINS: only the listed sites (and the app itself) may frame the embed entry', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ilmasto-dist-'));
+    cpSync(DIST, root, { recursive: true });
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'post-build.mjs'), root], { env: { ...process.env, EMBED_ORIGINS: env.host.origin }, stdio: 'ignore' });
+    const listed = JSON.parse(readFileSync(join(root, 'headers.json'), 'utf8'));
+    assert.equal(listed.frameAncestorsEmbed, `'self' ${env.host.origin}`);
+    assert.equal(listed.policy, spec.policy, 'the rest of the policy is the same');
+    const app = await startServer({ root });
+    const page2 = framesPage([`${app.origin}/embed.html?kunta=245`]);
+    const other = await startServer({ csp: false, handler: (req, res, url) => url.pathname === '/' && (res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }), res.end(page2), true) });
+    hostHtml = page2;
+    const { page, context } = await openPage(env.browser, { appOrigin: app.origin, allowOrigins: [env.host.origin, other.origin] });
+    try {
+      await page.goto(env.host.url);
+      assert.equal(await rendersApp(page, 'f0', 20000), true, 'a listed site frames the embed entry');
+      await page.goto(other.url);
+      assert.equal(await rendersApp(page, 'f0', 3000), false, 'another site cannot');
+    } finally {
+      hostHtml = null;
+      await context.close();
+      await other.close();
+      await app.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('with the _headers rules of a static host (Cloudflare merging), the same holds', async () => {
     const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
     const app = await startServer({
