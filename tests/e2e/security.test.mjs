@@ -3,18 +3,19 @@
 //   Cloudflare's merging rules), the nginx snippets and deploy/nginx.conf, and the test server
 //   agree; HSTS and the http→https redirect are there;
 // - framing: the full app does not render inside a frame (foreign or same-origin), the embed
-//   entry does;
+//   entry does (with EMBED_ORIGINS, only on the listed sites);
 // - messages: the app's postMessage calls (recorded in the wasm glue) never use '*', go only to
 //   the real parent, not at all outside embed mode or when ?origin= names another site;
 // - the service worker stores nothing it did not precache, is registered with scope "/" and
-//   updateViaCache "none", and the operators' kill switch removes it;
+//   updateViaCache "none", and the operators' kill switch removes it; an update inside a foreign
+//   frame reloads the embed entry (the full app's address would be refused);
 // - the pinned host script: the /kunnille snippet (embed-<hash>.js with integrity and
 //   crossorigin) works on a foreign page in the sandboxed iframe (resize, storage note, export,
 //   open in the full app), and other bytes under that integrity are refused.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -459,6 +460,37 @@ describe('service worker', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+});
+
+test('an update inside a foreign frame reloads the embed entry, which may be framed', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'ilmasto-dist-'));
+  cpSync(DIST, root, { recursive: true });
+  const app = await startServer({ root });
+  hostHtml = framesPage([`${app.origin}/embed.html?kunta=245`]);
+  const { page, context } = await openPage(env.browser, { appOrigin: app.origin, allowOrigins: [env.host.origin] });
+  try {
+    await page.goto(env.host.url);
+    assert.equal(await rendersApp(page, 'f0', 20000), true);
+    const frame = await (await page.$('#f0')).contentFrame();
+    await frame.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    const sw = readFileSync(join(root, 'sw.js'), 'utf8');
+    const changed = sw.replace(/const VERSION = "(.*?)";/, (_, v) => `const VERSION = "${v}-next";`);
+    assert.notEqual(changed, sw);
+    writeFileSync(join(root, 'sw.js'), changed);
+    await frame.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await frame.getByText('Sovelluksesta on saatavilla uusi versio.').waitFor({ timeout: 20000 });
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === frame && /\/embed\.html\?/.test(f.url()), timeout: 20000 });
+    await frame.getByRole('button', { name: 'Päivitä nyt' }).click();
+    await navigated;
+    await frame.waitForSelector('main h1', { timeout: 20000 });
+    assert.equal(await frame.locator('html.embed').count(), 1, 'the embed view again, inside the frame');
+    assert.match(await frame.evaluate(() => location.search), /kunta=245/, 'with the query it started with');
+  } finally {
+    hostHtml = null;
+    await context.close();
+    await app.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 /** Offline fetch failures log console errors by design; CSP violations and page errors do not happen. */
