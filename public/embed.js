@@ -7,8 +7,13 @@
  *   </div>
  *   <script src="https://APP-ORIGIN/embed.js" defer></script>
  *
- * Every such element gets an <iframe> pointing at the app (the origin this script was loaded
- * from) with ?embed=1&kunta=…&lang=…&theme=…&origin=<host origin>. The app inside posts
+ * or, pinned (the app's page /kunnille gives the current name and hash):
+ *   <script src="https://APP-ORIGIN/embed-<hash>.js" integrity="sha384-…" crossorigin="anonymous" defer></script>
+ *
+ * Every such element gets an <iframe> pointing at the app's embed entry (embed.html, in the
+ * directory this script was loaded from; the full app refuses to be framed) with
+ * ?embed=1&kunta=…&lang=…&theme=…&origin=<host origin>, sandboxed with only what the app needs
+ * (see SANDBOX). The app inside posts, to this page's origin only,
  *   {type: "ilmastoaskeleet:resize", height: N}   -> the iframe gets height N px (200…20000)
  *   {type: "ilmastoaskeleet:scroll-top"}           -> the iframe is scrolled into view
  * Messages are accepted only from one of our iframes' windows and from the app's origin.
@@ -33,6 +38,19 @@
     en: 'Ilmastoaskeleet – climate work for small companies, step by step'
   };
   // Values are passed on URL-encoded; the app validates them against its own allow-lists.
+  // The iframe's sandbox, token by token:
+  //   allow-scripts, allow-same-origin  the app is a wasm program that keeps the answers in its own
+  //                     origin's localStorage and fetches its language texts from that origin
+  //   allow-forms       its forms (questions, own actions) are handled by script on submit; without
+  //                     the flag the browser drops the submit event (nothing is ever sent: the
+  //                     app's CSP has form-action 'none')
+  //   allow-popups, allow-popups-to-escape-sandbox  "open in the full app" and the links to
+  //                     support services open in a new tab, as normal pages
+  //   allow-downloads   exporting the answers as a file
+  //   allow-modals      printing the report (window.print)
+  // Not allowed: allow-top-navigation* (the app cannot navigate this page), allow-pointer-lock,
+  // allow-orientation-lock, allow-presentation, allow-storage-access-by-user-activation.
+  var SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals';
   var PARAMS = {
     kunta: /^[0-9A-Za-z_-]{1,40}$/,
     lang: /^(fi|sv|en)$/,
@@ -45,7 +63,7 @@
     if (host.getAttribute('data-ilmastoaskeleet-mounted') === '1') return;
     host.setAttribute('data-ilmastoaskeleet-mounted', '1');
 
-    var url = new URL(appBase.href);
+    var url = new URL('embed.html', appBase.href);
     url.searchParams.set('embed', '1');
     for (var name in PARAMS) {
       var value = host.getAttribute('data-' + name);
@@ -55,6 +73,7 @@
 
     var lang = PARAMS.lang.test(host.getAttribute('data-lang') || '') ? host.getAttribute('data-lang') : 'fi';
     var iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', SANDBOX);
     iframe.src = url.href;
     iframe.title = host.getAttribute('data-title') || TITLES[lang];
     iframe.setAttribute('loading', 'lazy');

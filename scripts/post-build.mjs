@@ -6,19 +6,27 @@
 //    handler (the CSP below forbids them): fails the build loudly if it does.
 // 2. Copies the language packs (texts-<lang>-<hash>.json, written by build.rs into cargo's
 //    OUT_DIR) that the wasm names next to it, and makes trunk's loader preload the reader's one.
-// 3. Hashes every inline <script> (trunk's loader) and writes
-//      csp.txt   the full Content-Security-Policy (with frame-ancestors) for the host's header
-//      _headers  Netlify/Cloudflare Pages style header rules (CSP, caching)
-//    and inserts <meta http-equiv="Content-Security-Policy"> (same policy minus
-//    frame-ancestors, which browsers ignore in <meta>) at the top of <head>.
-// 4. Generates sw.js: a versioned precache of every staged file, network-first navigations
-//    with an offline fallback to the cached index.html, cache-first for other same-origin GETs.
+// 3. Writes embed-<hash>.js (the host script under a content-hashed name, for pinning with
+//    Subresource Integrity) and a <meta> with its name and sha384 for the /kunnille snippet.
+// 4. Writes embed.html, the only document that may be framed (see docs/security.md).
+// 5. Hashes every inline <script> of both documents and writes
+//      headers.json  the one description of the response headers (scripts/headers.mjs)
+//      csp.txt       the full app's Content-Security-Policy header (frame-ancestors 'none')
+//      _headers      Netlify/Cloudflare Pages style header rules (CSP, framing, caching)
+//    and inserts <meta http-equiv="Content-Security-Policy"> (the policy minus frame-ancestors,
+//    which browsers ignore in <meta>) at the top of both documents' <head>.
+// 6. Generates sw.js: a versioned precache of every staged file; it answers only precached URLs
+//    (from the cache) and navigations (network first, the cached app shell offline), and stores
+//    nothing else.
 //
+// EMBED_ORIGINS="https://www.kunta.fi https://…" limits who may frame the embed entry (default:
+// any site); the app's own origin is always allowed (the preview on /kunnille).
 // Manual use: node scripts/post-build.mjs [staging-dir]   (default: $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, copyFileSync, rmSync } from 'node:fs';
 import { join, relative, sep, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedFrameAncestors, appPolicy, netlifyHeaders } from './headers.mjs';
 
 const STAGING = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 const PROFILE = process.env.TRUNK_PROFILE || 'release';
@@ -93,74 +101,124 @@ const packFiles = {}; // lang -> file name
 // The app fetches its language pack only once the wasm runs. Start that download at once, next to
 // the wasm's: the loader picks the language the way the app does (?lang=, else the one chosen
 // last, else Finnish) and preloads that one pack. It goes into trunk's loader script, before the
-// hashes are taken, so the page keeps a single hashed inline script.
+// hashes are taken, so the page keeps a single hashed inline script. The pack table has no
+// prototype, so ?lang=constructor or __proto__ finds nothing.
+// (An earlier run's preload is replaced, so that manual re-runs on dist/ stay idempotent.)
+const loaderRe = /(<script type=["']?module["']?>)(?:\{const P=[^}]*\}[\s\S]*?document\.head\.append\(k\)\})?(import init)/;
+if (!loaderRe.test(html)) fail('trunk\'s loader <script type=module>import init… not found in index.html');
+const preload =
+  `{const P={__proto__:null,${Object.entries(packFiles).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}},` +
+  `g=(v)=>(v||'').trim().toLowerCase();` +
+  `let q=g(new URLSearchParams(location.search).get('lang')),s='';` +
+  `try{s=g(localStorage.getItem('ilmastoaskeleet.lang'))}catch(e){}` +
+  `const l=P[q]?q:P[s]?s:'fi',k=document.createElement('link');` +
+  `k.rel='preload';k.as='fetch';k.crossOrigin='anonymous';k.href=${JSON.stringify(PUBLIC_URL)}+P[l];document.head.append(k)}`;
+html = html.replace(loaderRe, `$1${preload}$2`);
+
+// ---------------------------------------------------------------- 3. the pinnable host script
+// embed.js keeps its stable name (existing snippets); embed-<hash>.js is the same bytes under a
+// content-hashed, immutable name that a host page can pin with Subresource Integrity. The app
+// reads name and integrity from a <meta> for the snippet on /kunnille.
+const EMBED_META_RE = /<meta name="ilmastoaskeleet:embed-script"[^>]*>/gi;
+html = html.replace(EMBED_META_RE, '');
+let hostScript = null;
 {
-  // (An earlier run's preload is replaced, so that manual re-runs on dist/ stay idempotent.)
-  const loaderRe = /(<script type=["']?module["']?>)(?:\{const P=[^}]*\}[\s\S]*?document\.head\.append\(k\)\})?(import init)/;
-  if (!loaderRe.test(html)) fail('trunk\'s loader <script type=module>import init… not found in index.html');
-  const preload =
-    `{const P=${JSON.stringify(packFiles)},g=(v)=>(v||'').trim().toLowerCase();` +
-    `let q=g(new URLSearchParams(location.search).get('lang')),s='';` +
-    `try{s=g(localStorage.getItem('ilmastoaskeleet.lang'))}catch(e){}` +
-    `const l=P[q]?q:P[s]?s:'fi',k=document.createElement('link');` +
-    `k.rel='preload';k.as='fetch';k.crossOrigin='anonymous';k.href='/'+P[l];document.head.append(k)}`;
-  html = html.replace(loaderRe, `$1${preload}$2`);
+  const src = join(STAGING, 'embed.js');
+  if (!existsSync(src)) fail('embed.js missing from the staging directory (public/embed.js)');
+  for (const f of readdirSync(STAGING)) if (/^embed-[0-9a-f]{16}\.js$/.test(f)) rmSync(join(STAGING, f));
+  const bytes = readFileSync(src);
+  const name = `embed-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.js`;
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  writeFileSync(join(STAGING, name), bytes);
+  hostScript = { name, integrity };
+  const meta = `<meta name="ilmastoaskeleet:embed-script" content="${PUBLIC_URL}${name}" data-integrity="${integrity}">`;
+  html = html.replace(/(<\/head>)/i, `${meta}$1`);
+  console.log(`[post-build] host script ${name} (${integrity})`);
 }
 
-// ---------------------------------------------------------------- 3. CSP
+// ---------------------------------------------------------------- 4. the embed entry
+// embed.html is the one document that may be framed (its own frame-ancestors; the full app
+// refuses every frame). Its loader first puts the app's own address back (the router knows "/"
+// and its pages, not /embed.html), always with ?embed=1 and without a #fragment: a share link
+// cannot be offered for import inside someone else's page. The reload of a framed page therefore
+// asks for "/?embed=1…", which refuses to be framed; the app sends itself back to /embed.html
+// when it reloads for an update, and a user can reload the host page.
+const EMBED_PAGE = 'embed.html';
+const embedRewrite =
+  `{const u=new URLSearchParams(location.search);u.set('embed','1');` +
+  `history.replaceState(null,'',${JSON.stringify(PUBLIC_URL)}+'?'+u)}`;
+let embedHtml = html.replace(/(<script type=["']?module["']?>)/, `$1${embedRewrite}`);
+if (embedHtml === html) fail('could not write the embed entry\'s loader');
+
+// ---------------------------------------------------------------- 5. CSP
 // Remove a CSP meta from an earlier run (manual re-runs on dist/ stay idempotent).
-html = html.replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i, '');
+const CSP_META_RE = /\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i;
+html = html.replace(CSP_META_RE, '');
+embedHtml = embedHtml.replace(CSP_META_RE, '');
 
-const scriptHashes = [];
-for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-  const attrs = m[1];
-  const body = m[2];
-  if (/\ssrc\s*=/i.test(attrs)) continue; // external: covered by 'self'
-  if (body.length === 0) continue;
-  const h = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
-  if (!scriptHashes.includes(h)) scriptHashes.push(h);
-}
+const inlineHashes = (text) => {
+  const out = [];
+  for (const m of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\ssrc\s*=/i.test(m[1]) || m[2].length === 0) continue; // external: covered by 'self'
+    out.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  }
+  return out;
+};
+// One policy for both documents (so meta, header and _headers stay one text): both loaders.
+const scriptHashes = [...new Set([...inlineHashes(html), ...inlineHashes(embedHtml)])];
 if (scriptHashes.length === 0) console.warn('[post-build] warning: no inline <script> found in index.html (trunk loader missing?)');
 
 const directives = [
-  ["default-src", "'self'"],
+  ['default-src', "'self'"],
   ['script-src', ["'self'", "'wasm-unsafe-eval'", ...scriptHashes].join(' ')],
   ['style-src', "'self'"],
-  ['img-src', "'self' data:"],
+  ['img-src', "'self'"],
   ['connect-src', "'self'"],
   ['manifest-src', "'self'"],
   ['worker-src', "'self'"],
   ['font-src', "'self'"],
   ['object-src', "'none'"],
-  ['base-uri', "'self'"],
-  ['form-action', "'self'"],
+  // No <base>, and no form is ever sent (every form's submit handler prevents it).
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
 ];
 const policyMeta = directives.map(([k, v]) => `${k} ${v}`).join('; ');
-// frame-ancestors only works as an HTTP header. '*' lets any municipal site embed the app.
-const policyHeader = `${policyMeta}; frame-ancestors *`;
+let frameAncestorsEmbed;
+try {
+  frameAncestorsEmbed = embedFrameAncestors(process.env.EMBED_ORIGINS);
+} catch (e) {
+  fail(e.message);
+}
+const spec = {
+  policy: policyMeta,
+  frameAncestorsEmbed,
+  embedPages: [`${PUBLIC_URL}${EMBED_PAGE}`],
+  hostScripts: [`${PUBLIC_URL}embed.js`, `${PUBLIC_URL}${hostScript.name}`],
+};
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policyMeta}">`;
 // `trunk serve` stages its live-reload script with {{__TRUNK_ADDRESS__}} placeholders and fills
 // them in while serving, so its hash cannot be known here: no <meta> CSP in that case (the
 // release build, which the tests and deployments use, always gets it).
 const servedByTrunk = /\{\{__TRUNK_[A-Z_]+__\}\}/.test(html);
+const withMeta = (text) => {
+  if (/<meta\s+charset[^>]*>/i.test(text)) return text.replace(/(<meta\s+charset[^>]*>)/i, `$1\n    ${meta}`);
+  if (/<head[^>]*>/i.test(text)) return text.replace(/(<head[^>]*>)/i, `$1\n    ${meta}`);
+  fail('index.html has no <meta charset> or <head>');
+};
 if (servedByTrunk) {
   console.log('[post-build] trunk serve build (live reload): CSP <meta> left out; csp.txt/_headers still written');
-} else if (/<meta\s+charset[^>]*>/i.test(html)) {
-  // The meta element must come before any script: right after <meta charset> (or <head>).
-  html = html.replace(/(<meta\s+charset[^>]*>)/i, `$1\n    ${meta}`);
-} else if (/<head[^>]*>/i.test(html)) {
-  html = html.replace(/(<head[^>]*>)/i, `$1\n    ${meta}`);
 } else {
-  fail('index.html has no <meta charset> or <head>');
+  // The meta element must come before any script: right after <meta charset> (or <head>).
+  html = withMeta(html);
+  embedHtml = withMeta(embedHtml);
 }
 // Inserting the meta must not change any script body: re-check the hashes against the new HTML.
-for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-  if (/\ssrc\s*=/i.test(m[1]) || m[2].length === 0) continue;
-  const h = `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`;
+for (const h of [...inlineHashes(html), ...inlineHashes(embedHtml)]) {
   if (!scriptHashes.includes(h)) fail('an inline script changed after hashing');
 }
 writeFileSync(indexPath, html);
+writeFileSync(join(STAGING, EMBED_PAGE), embedHtml);
 
 // ---------------------------------------------------------------- file list
 function walk(dir) {
@@ -174,32 +232,19 @@ function walk(dir) {
   return out;
 }
 // Not part of the app: generated config and precompressed twins.
-const NOT_SERVED = new Set(['sw.js', 'csp.txt', '_headers']);
+const NOT_SERVED = new Set(['sw.js', 'csp.txt', '_headers', 'headers.json']);
 const files = walk(STAGING).filter((f) => !NOT_SERVED.has(f) && !/\.(br|gz)$/.test(f) && !f.startsWith('.'));
 
 // Hashed (immutable) assets: trunk's "<name>-<16 hex>.<ext>" and "<name>-<16 hex>_bg.wasm".
 const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/.test(f);
 
-const headers = [
-  '# Generated by scripts/post-build.mjs for Netlify / Cloudflare Pages style hosts.',
-  '/*',
-  `  Content-Security-Policy: ${policyHeader}`,
-  '  X-Content-Type-Options: nosniff',
-  '  Referrer-Policy: no-referrer',
-  '  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  '  Cross-Origin-Opener-Policy: same-origin',
-  '',
-];
-// Revalidate what has a stable URL; hashed files never change.
-for (const f of ['/', '/index.html', '/sw.js']) headers.push(f, '  Cache-Control: no-cache', '');
-headers.push('/manifest.webmanifest', '  Cache-Control: no-cache', '  Content-Type: application/manifest+json', '');
-for (const f of files.filter(isHashed)) {
-  headers.push(`/${f}`, '  Cache-Control: public, max-age=31536000, immutable', '');
-}
-writeFileSync(join(STAGING, 'csp.txt'), policyHeader + '\n');
-writeFileSync(join(STAGING, '_headers'), headers.join('\n'));
+// headers.json is the one description of the response headers (scripts/headers.mjs derives the
+// nginx snippets, _headers and the test server's headers from it); csp.txt is the full app's CSP.
+writeFileSync(join(STAGING, 'headers.json'), JSON.stringify(spec, null, 2) + '\n');
+writeFileSync(join(STAGING, 'csp.txt'), appPolicy(spec) + '\n');
+writeFileSync(join(STAGING, '_headers'), netlifyHeaders(spec, files.filter(isHashed)));
 
-// ---------------------------------------------------------------- 4. service worker
+// ---------------------------------------------------------------- 6. service worker
 const versionHash = createHash('sha256');
 for (const f of files) {
   versionHash.update(f + '\0');
@@ -217,7 +262,12 @@ const VERSION = ${JSON.stringify(version)};
 const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
 const CACHE = PREFIX + VERSION;
 const PRECACHE = ${JSON.stringify(precache, null, 2)};
+// The absolute URLs this worker answers from its cache; every other request goes to the network
+// untouched and is never stored (an unknown path must not become a cached copy of the app shell).
+const PRECACHED = new Set(PRECACHE.map((u) => new URL(u, self.location).href));
 const INDEX_URL = new URL('./index.html', self.location).href;
+// The embed entry has its own shell: it is the one document that may be framed.
+const EMBED_URL = new URL(${JSON.stringify('./' + EMBED_PAGE)}, self.location).href;
 const NAV_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', (event) => {
@@ -242,15 +292,16 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
-async function fromCache(request, options) {
+async function fromCache(request) {
   const cache = await caches.open(CACHE);
-  return cache.match(request, options);
+  return cache.match(request);
 }
 
-// Navigations: network first (fresh index.html after a deploy), cached index.html when offline
-// or when the network has not answered in NAV_TIMEOUT_MS, so deep links work offline too.
-async function navigate(request) {
-  const cached = fromCache(INDEX_URL);
+// Navigations: network first (fresh HTML after a deploy), the cached shell when offline or when
+// the network has not answered in NAV_TIMEOUT_MS, so deep links work offline too. The shell is
+// the embed entry for /embed.html and index.html for everything else.
+async function navigate(request, url) {
+  const cached = fromCache(url.origin + url.pathname === EMBED_URL ? EMBED_URL : INDEX_URL);
   try {
     const network = fetch(request);
     network.catch(() => {}); // may reject after the timeout answered from the cache
@@ -267,16 +318,9 @@ async function navigate(request) {
   }
 }
 
-// Other same-origin GETs: cache first; misses are fetched and kept in this version's cache.
-async function cacheFirst(request) {
-  const hit = await fromCache(request);
-  if (hit) return hit;
-  const response = await fetch(request);
-  if (response.ok && response.type === 'basic') {
-    const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
-  }
-  return response;
+// A precached file: from the cache (the network only if the cache lost it; nothing is stored).
+async function precached(request) {
+  return (await fromCache(request)) || fetch(request);
 }
 
 self.addEventListener('fetch', (event) => {
@@ -284,12 +328,12 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   if (request.mode === 'navigate') {
-    event.respondWith(navigate(request));
-  } else {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(navigate(request, url));
+    return;
   }
+  url.hash = '';
+  if (PRECACHED.has(url.href)) event.respondWith(precached(request));
 });
 `;
 writeFileSync(join(STAGING, 'sw.js'), sw);

@@ -180,3 +180,92 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
     }
     p
 }
+
+/// The origin of an absolute `http(s)` URL (`https://host[:port]`, lower case), e.g. of
+/// `document.referrer`; `None` for anything else (empty, `about:`, a path…).
+pub fn url_origin(url: &str) -> Option<String> {
+    let scheme_end = url.find("://")?;
+    let after = &url[scheme_end + 3..];
+    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let authority = &after[..end];
+    if authority.contains('@') {
+        return None;
+    }
+    valid_origin(&format!("{}://{}", &url[..scheme_end], authority))
+}
+
+/// Where the embedded app may post its messages: the parent's origin as the browser reports it
+/// (`reported`: `location.ancestorOrigins[0]`, else the referrer's origin), which must equal
+/// `?origin=` (`claimed`) when that is given. When the browser reports nothing, `?origin=` itself
+/// (the browser then delivers only if the parent really has that origin). Never `*`: `None` means
+/// post nothing.
+pub fn message_target(reported: Option<&str>, claimed: Option<&str>) -> Option<String> {
+    let reported = reported.and_then(valid_origin);
+    let claimed = claimed.and_then(valid_origin);
+    match (reported, claimed) {
+        (Some(r), Some(c)) => (r == c).then_some(r),
+        (Some(r), None) => Some(r),
+        (None, c) => c,
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::{message_target, url_origin};
+
+    #[test]
+    fn the_target_is_the_reported_parent_and_must_match_the_claim() {
+        let kerava = Some("https://www.kerava.fi");
+        assert_eq!(
+            message_target(kerava, None).as_deref(),
+            Some("https://www.kerava.fi")
+        );
+        assert_eq!(
+            message_target(kerava, kerava).as_deref(),
+            Some("https://www.kerava.fi")
+        );
+        assert_eq!(
+            message_target(Some("HTTPS://WWW.KERAVA.FI"), kerava).as_deref(),
+            Some("https://www.kerava.fi"),
+            "origins compare case-insensitively"
+        );
+        // ?origin= names another site than the real parent: nothing is posted.
+        assert_eq!(message_target(kerava, Some("https://evil.example")), None);
+        // The browser reports nothing: only the claimed origin (delivery is checked by the browser).
+        assert_eq!(
+            message_target(None, Some("http://127.0.0.1:8081")).as_deref(),
+            Some("http://127.0.0.1:8081")
+        );
+        // Nothing known, or nothing valid: no message, never "*".
+        assert_eq!(message_target(None, None), None);
+        assert_eq!(message_target(Some("null"), None), None);
+        assert_eq!(message_target(Some("*"), Some("*")), None);
+        assert_eq!(message_target(Some(""), None), None);
+        assert_eq!(
+            message_target(Some("https://www.kerava.fi/path"), None),
+            None
+        );
+    }
+
+    #[test]
+    fn url_origin_takes_scheme_host_and_port_only() {
+        assert_eq!(
+            url_origin("https://www.kerava.fi/yrityksille/ilmasto?x=1#y").as_deref(),
+            Some("https://www.kerava.fi")
+        );
+        assert_eq!(
+            url_origin("http://127.0.0.1:8081/").as_deref(),
+            Some("http://127.0.0.1:8081")
+        );
+        assert_eq!(
+            url_origin("https://a.example?q").as_deref(),
+            Some("https://a.example")
+        );
+        assert_eq!(url_origin(""), None);
+        assert_eq!(url_origin("about:blank"), None);
+        assert_eq!(url_origin("/relative/path"), None);
+        assert_eq!(url_origin("https://user@evil.example/"), None);
+        assert_eq!(url_origin("javascript://x"), None);
+        assert_eq!(url_origin("ftp://files.example/"), None);
+    }
+}

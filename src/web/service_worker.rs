@@ -27,23 +27,38 @@ pub fn apply_update() {
 }
 
 /// Registers `/sw.js` and calls `on_ready` when a new version is waiting (the app then shows
-/// its update notice).
-pub fn register(on_ready: impl Fn() + Clone + 'static) {
+/// its update notice). `embed`: the app runs in the embed entry (`/embed.html`), the one document
+/// that may be framed, so an update reloads that entry with the query it started with
+/// (municipality, theme, origin) instead of the app's own address.
+pub fn register(embed: bool, on_ready: impl Fn() + Clone + 'static) {
     let Some(w) = web_sys::window() else { return };
     if !js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
         return;
     }
     let sw = w.navigator().service_worker();
+    let start_query = w.location().search().unwrap_or_default();
     // Reload only when the user chose the update: the first install also changes the controller
     // (clients.claim), and that must not reload the page under the user's hands.
     let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         if UPDATE_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) {
-            let _ = web_sys::window().map(|w| w.location().reload());
+            let _ = web_sys::window().map(|w| {
+                if embed {
+                    w.location()
+                        .replace(&format!("{}{start_query}", super::embed::EMBED_ENTRY))
+                } else {
+                    w.location().reload()
+                }
+            });
         }
     });
     sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
-    let promise = sw.register("/sw.js");
+    // The app's pages are paths from "/" (the router's table), so "/" is the narrowest scope that
+    // covers them all; the worker answers only its own precached files and navigations.
+    // updateViaCache "none": the browser always asks the server for sw.js.
+    let Some(promise) = register_sw(&sw, "/sw.js", "/") else {
+        return;
+    };
     leptos::task::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             return;
@@ -75,4 +90,24 @@ pub fn register(on_ready: impl Fn() + Clone + 'static) {
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
     });
+}
+
+/// `navigator.serviceWorker.register(url, {scope, updateViaCache: "none"})`.
+fn register_sw(
+    sw: &web_sys::ServiceWorkerContainer,
+    url: &str,
+    scope: &str,
+) -> Option<js_sys::Promise> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"scope".into(), &scope.into()).ok()?;
+    js_sys::Reflect::set(&options, &"updateViaCache".into(), &"none".into()).ok()?;
+    let register = js_sys::Reflect::get(sw, &"register".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    register
+        .call2(sw, &url.into(), &options)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
 }

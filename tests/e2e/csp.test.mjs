@@ -1,12 +1,15 @@
 // Content-Security-Policy:
 // - dist/index.html has no inline style attribute, <style> element or inline event handler,
 //   and exactly the inline scripts whose sha256 hashes dist/csp.txt lists (no stale or extra
-//   hashes); its <meta> policy is the header policy minus frame-ancestors;
+//   hashes: the loaders of index.html and of the embed entry embed.html); the <meta> policy of
+//   both documents is the header policy minus frame-ancestors;
 // - dist/csp.txt is strict: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' + hashes
-//   only; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none';
-//   base-uri 'self'; and none of 'unsafe-inline', 'unsafe-eval', wildcards or schemes;
-// - the server sends that policy on pages and assets, and the browser enforces it (an inline
-//   style attribute set by a script is blocked and reported);
+//   only; style-src 'self'; connect-src 'self'; img-src 'self'; object-src 'none';
+//   base-uri 'none'; form-action 'none'; frame-ancestors 'none'; and none of 'unsafe-inline',
+//   'unsafe-eval', wildcards or schemes;
+// - the server sends that policy on pages and assets (the embed entry: the same policy with its
+//   own frame-ancestors), and the browser enforces it (an inline style attribute set by a script
+//   is blocked and reported);
 // - walking every route (empty, with data, embedded, sv/en, ?accent=) gives no CSP violation and
 //   no request to another origin, and the rendered DOM has no non-empty style attribute (the
 //   only exception: <html> with the CSSOM-set --accent), no <style> and no on* attributes.
@@ -32,6 +35,8 @@ import {
 
 const env = useAppAndBrowser();
 const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+const embedHtml = readFileSync(join(DIST, 'embed.html'), 'utf8');
+const spec = JSON.parse(readFileSync(join(DIST, 'headers.json'), 'utf8'));
 const policy = readFileSync(join(DIST, 'csp.txt'), 'utf8').trim();
 
 /** "a b; c d e" -> Map { a => [b], c => [d, e] } (directive names lower-cased). */
@@ -60,10 +65,10 @@ describe('dist/index.html and dist/csp.txt', () => {
   });
 
   test('exactly the inline scripts whose hashes the policy lists', () => {
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
+    const inline = [...(html + embedHtml).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].filter(
       (m) => !/\ssrc\s*=/i.test(m[1]) && m[2].length > 0,
     );
-    assert.ok(inline.length >= 1, 'index.html has the inline loader script');
+    assert.ok(inline.length >= 2, 'index.html and embed.html have their inline loader scripts');
     const hashes = inline.map((m) => `'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
     const listed = (parsePolicy(policy).get('script-src') || []).filter((v) => v.startsWith("'sha256-"));
     assert.deepEqual([...new Set(listed)].sort(), [...new Set(hashes)].sort(), 'script-src hashes == hashes of the inline scripts');
@@ -82,16 +87,17 @@ describe('dist/index.html and dist/csp.txt', () => {
     eq('default-src', ["'self'"]);
     eq('style-src', ["'self'"]);
     eq('connect-src', ["'self'"]);
-    eq('img-src', ["'self'", 'data:']);
+    eq('img-src', ["'self'"]);
     eq('object-src', ["'none'"]);
-    eq('base-uri', ["'self'"]);
+    eq('base-uri', ["'none'"]);
+    eq('form-action', ["'none'"]);
+    eq('frame-ancestors', ["'none'"]);
     const script = p.get('script-src') || [];
     assert.deepEqual(script.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"], `script-src starts with 'self' 'wasm-unsafe-eval': ${script}`);
     const rest = script.slice(2);
     assert.ok(rest.length >= 1, 'script-src has at least one hash');
     for (const v of rest) assert.match(v, /^'sha256-[A-Za-z0-9+/]{43}='$/, `script-src has only sha256 hashes besides 'self' 'wasm-unsafe-eval': ${v}`);
     for (const [name, values] of p) {
-      if (name === 'frame-ancestors') continue; // '*' on purpose: municipal sites embed the app
       for (const v of values) {
         assert.ok(!/^'unsafe-(inline|eval|hashes)'$|^\*$|^https?:$|^https?:\/\/\*|^blob:$/.test(v), `${name} allows ${v}`);
       }
@@ -102,12 +108,14 @@ describe('dist/index.html and dist/csp.txt', () => {
   });
 
   test('the <meta> policy is the header policy minus frame-ancestors, before any script', () => {
-    const m = html.match(/<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]*)"/i);
-    assert.ok(m, 'index.html has a CSP <meta>');
-    const header = parsePolicy(policy);
-    header.delete('frame-ancestors');
-    assert.deepEqual(parsePolicy(m[1]), header);
-    assert.ok(html.indexOf(m[0]) < html.search(/<script\b/i), 'the <meta> comes before the first <script>');
+    for (const [name, doc] of [['index.html', html], ['embed.html', embedHtml]]) {
+      const m = doc.match(/<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]*)"/i);
+      assert.ok(m, `${name} has a CSP <meta>`);
+      const header = parsePolicy(policy);
+      header.delete('frame-ancestors');
+      assert.deepEqual(parsePolicy(m[1]), header, name);
+      assert.ok(doc.indexOf(m[0]) < doc.search(/<script\b/i), `${name}: the <meta> comes before the first <script>`);
+    }
   });
 });
 
@@ -119,6 +127,15 @@ describe('in the browser', () => {
       assert.equal(res.headers.get('content-security-policy'), policy, `${path}: CSP header`);
       await res.arrayBuffer();
     }
+    // The embed entry: the same policy, with the embed allow-list as frame-ancestors.
+    const res = await fetch(new URL('/embed.html', env.app.origin));
+    const embedPolicy = parsePolicy(res.headers.get('content-security-policy'));
+    assert.deepEqual(embedPolicy.get('frame-ancestors'), spec.frameAncestorsEmbed.split(' '));
+    embedPolicy.delete('frame-ancestors');
+    const appPolicy = parsePolicy(policy);
+    appPolicy.delete('frame-ancestors');
+    assert.deepEqual(embedPolicy, appPolicy, '/embed.html: the same policy otherwise');
+    await res.arrayBuffer();
   });
 
   test('the policy is enforced: a script-set style attribute is blocked and reported', async () => {

@@ -14,6 +14,10 @@ const env = useAppAndBrowser({
   hostHtml: (app) => hostPage(app.origin, { kunta: '245', lang: 'fi', theme: 'sea' }),
 });
 
+// Loading another page inside the frame goes through the embed entry (the full app's own
+// addresses refuse to be framed): ?step=profile opens the profile step.
+const profileInFrame = () => new URL('/embed.html?step=profile', env.app.origin).href;
+
 async function embeddedFrame(page) {
   await page.goto(env.host.url);
   const handle = await page.waitForSelector('iframe.ilmastoaskeleet-frame');
@@ -39,7 +43,7 @@ test('the embedded app sizes its frame, is preselected and compact', async () =>
   assert.match(await frame.locator('html').getAttribute('class'), /\btheme-sea\b/);
   // The municipality is preselected (and the profile page, longer than the landing page, grows the frame).
   const landingHeight = frameHeight;
-  await frame.goto(new URL('/vaihe/profile?embed=1', env.app.origin).href);
+  await frame.goto(profileInFrame());
   await frame.waitForSelector('main h1');
   assert.equal(await frame.locator('#q-profile-municipality-input').inputValue(), 'Kerava');
   await page.waitForFunction((h) => parseInt(document.querySelector('iframe.ilmastoaskeleet-frame').style.height, 10) > h, landingHeight);
@@ -49,7 +53,7 @@ test('the embedded app sizes its frame, is preselected and compact', async () =>
 test('the host page cannot read the answers inside the frame', async () => {
   const { page, context } = await openPage(env.browser, { appOrigin: env.app.origin, allowOrigins: [env.host.origin] });
   const { frame } = await embeddedFrame(page);
-  await frame.goto(new URL('/vaihe/profile?embed=1', env.app.origin).href);
+  await frame.goto(profileInFrame());
   await frame.locator('#q-profile-size-solo').check();
   await frame.waitForFunction(() => localStorage.getItem('ilmastoaskeleet')?.includes('"solo"'));
   const attempts = await page.evaluate(() => {
@@ -82,7 +86,7 @@ test('with storage blocked in the frame the user can still answer and export', a
   const { frame } = await embeddedFrame(page);
   await frame.locator('.notice.warn').first().waitFor();
   assert.match(await frame.locator('.notice.warn').first().textContent(), /ei salli tallentamista/);
-  await frame.goto(new URL('/vaihe/profile?embed=1', env.app.origin).href).catch(() => {});
+  await frame.goto(profileInFrame()).catch(() => {});
   // A reload loses in-memory answers by design, so answer after navigating inside the app.
   await frame.waitForSelector('main h1');
   await frame.locator('#q-profile-size-micro').check();

@@ -10,10 +10,10 @@ import { useAppAndBrowser } from './lib/fixture.mjs';
 const STUB = '<!DOCTYPE html><html lang="fi"><head><meta charset="utf-8"><title>stub</title><link rel="icon" href="data:,"></head><body><main><h1>stub</h1></main></body></html>';
 const html = (res, body) => (res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }), res.end(body), true);
 
-// env.app serves dist/embed.js, and the stub page for "/"; env.host is the municipality's page,
-// another origin.
+// env.app serves dist/embed.js, and the stub page for the embed entry "/embed.html"; env.host is
+// the municipality's page, another origin.
 const env = useAppAndBrowser({
-  app: { handler: (req, res, url) => url.pathname === '/' && html(res, STUB) },
+  app: { handler: (req, res, url) => url.pathname === '/embed.html' && html(res, STUB) },
   hostHtml: (app) => hostPage(app.origin, { kunta: '091', lang: 'sv', theme: 'dark<script>' }, { after: '<div style="height:3000px"></div><p id="end">end</p>' }),
 });
 
@@ -29,11 +29,22 @@ async function loadHost() {
 
 const height = (page) => page.$eval('iframe.ilmastoaskeleet-frame', (f) => f.style.height);
 
-test('embed.js creates a titled, lazy iframe to the app origin with validated parameters', async () => {
+test('embed.js creates a titled, lazy, sandboxed iframe to the embed entry with validated parameters', async () => {
   const { page, context, assertClean } = await loadHost();
-  const attrs = await page.$eval('iframe.ilmastoaskeleet-frame', (f) => ({ src: f.src, title: f.title, loading: f.getAttribute('loading') }));
+  const attrs = await page.$eval('iframe.ilmastoaskeleet-frame', (f) => ({
+    src: f.src,
+    title: f.title,
+    loading: f.getAttribute('loading'),
+    sandbox: [...f.sandbox].sort(),
+  }));
   const src = new URL(attrs.src);
   assert.equal(src.origin, env.app.origin);
+  assert.equal(src.pathname, '/embed.html', 'the embed entry, the only document that may be framed');
+  assert.deepEqual(
+    attrs.sandbox,
+    ['allow-downloads', 'allow-forms', 'allow-modals', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts'],
+    'sandboxed with only what the app needs (no top navigation)',
+  );
   assert.equal(src.searchParams.get('embed'), '1');
   assert.equal(src.searchParams.get('kunta'), '091');
   assert.equal(src.searchParams.get('lang'), 'sv');

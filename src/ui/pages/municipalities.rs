@@ -1,9 +1,9 @@
 //! For municipalities: the embed snippet, its parameters and a preview.
 use crate::content::content;
 use crate::i18n::{t, Msg};
-use crate::router::Route;
 use crate::state::ctx;
 use crate::ui::{page_title, tr};
+use crate::web::embed::{pinned_host_script, EMBED_ENTRY, EMBED_SANDBOX};
 use crate::web::files::copy_text;
 use leptos::prelude::*;
 
@@ -16,17 +16,24 @@ pub fn ForMunicipalities() -> impl IntoView {
     page_title(|l| t(l, Msg::MuniTitle).to_string());
     let kunta = RwSignal::new(String::from(EXAMPLE_MUNICIPALITY));
     let o2 = window().location().origin().unwrap_or_default();
+    // The pinned host script (embed-<hash>.js and its sha384, from the build's <meta>): a host
+    // page that loads it with `integrity` runs exactly these bytes or nothing.
+    let script = pinned_host_script()
+        .map(|(src, integrity)| {
+            format!("<script src=\"{o2}{src}\" integrity=\"{integrity}\" crossorigin=\"anonymous\" defer></script>")
+        })
+        .unwrap_or_else(|| format!("<script src=\"{o2}/embed.js\" defer></script>"));
     let snippet = move || {
         format!(
-            "<div data-ilmastoaskeleet data-kunta=\"{}\" data-lang=\"{}\"></div>\n<script src=\"{o2}/embed.js\" defer></script>",
+            "<div data-ilmastoaskeleet data-kunta=\"{}\" data-lang=\"{}\"></div>\n{script}",
             kunta.get(),
             c.lang.get().code()
         )
     };
+    // The embed entry, the one document that may be framed, sandboxed as embed.js does.
     let preview = move || {
         format!(
-            "{}?embed=1&kunta={}&lang={}",
-            Route::Landing.href(),
+            "{EMBED_ENTRY}?embed=1&kunta={}&lang={}",
             kunta.get(),
             c.lang.get().code()
         )
@@ -53,6 +60,6 @@ pub fn ForMunicipalities() -> impl IntoView {
         <h2>{tr(Msg::MuniHosting)}</h2>
         <p>{tr(Msg::MuniHostingText)}</p>
         <h2>{tr(Msg::MuniPreview)}</h2>
-        <iframe class="preview" src=preview title=tr(Msg::MuniPreview)></iframe>
+        <iframe class="preview" src=preview title=tr(Msg::MuniPreview) sandbox=EMBED_SANDBOX></iframe>
     }
 }

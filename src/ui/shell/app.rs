@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
             let _ = el.class_list().add_1("embed");
         }
     }
-    service_worker::register(move || c.update_ready.set(true));
+    service_worker::register(embed, move || c.update_ready.set(true));
     if embed {
         if let Some(origin) = c.params.with_value(|p| p.origin.clone()) {
             embed::set_host_origin(origin);

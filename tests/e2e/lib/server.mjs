@@ -1,7 +1,10 @@
 // A tiny static server for the built app (dist/) on 127.0.0.1, for the browser tests and the
 // benchmark. Behaves like the production host:
 //   - correct MIME types (application/wasm, application/manifest+json, …)
-//   - sends the Content-Security-Policy from dist/csp.txt as a header (with frame-ancestors)
+//   - sends the production security headers, from the same description as deploy/nginx.conf and
+//     dist/_headers (dist/headers.json through scripts/headers.mjs): HSTS, the CSP (the full app
+//     with frame-ancestors 'none' and X-Frame-Options: DENY, /embed.html with its allow-list),
+//     CORS on the host scripts, nosniff, referrer, permissions and opener policies
 //   - SPA fallback: unknown paths without a file extension (deep links) get index.html
 //   - hashed assets are cacheable, index.html / sw.js / manifest are no-cache
 //
@@ -15,7 +18,8 @@
 // Options: { root = <repo>/dist, port = 0 (free port), host = '127.0.0.1',
 //            compress = false (true: brotli -11 like the production host, for clients that
 //            accept it; the benchmark uses it so that Lighthouse sees real transfer sizes),
-//            csp = true | false | 'policy string', headers = {extra response headers},
+//            csp = true | false | 'policy string' (false: none of the security headers, e.g.
+//            for a host page; a string replaces the CSP), headers = {extra response headers},
 //            spa = true, handler = (req, res, url) => boolean  (return true when handled),
 //            log = false }
 // A second server on another port is a different origin: use one with `handler` (or a `root`
@@ -27,6 +31,8 @@ import { join, normalize, resolve, extname, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // What the production host serves compressed (scripts/deploy.sh precompresses these).
 import { COMPRESSIBLE } from '../../../scripts/precompress.mjs';
+// The production response headers (one description for nginx, _headers and this server).
+import { securityHeaders } from '../../../scripts/headers.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 // DIST_DIR overrides where the built app is (default: <repo>/dist).
@@ -76,6 +82,12 @@ function readCsp(root, csp, warn = false) {
     return null;
   }
   return readFileSync(f, 'utf8').trim();
+}
+
+// dist/headers.json, read on every request like csp.txt; null without one (then only the CSP).
+function readSpec(root) {
+  const f = join(root, 'headers.json');
+  return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null;
 }
 
 /** Start the server; resolves when it listens. */
@@ -144,8 +156,15 @@ export async function startServer(options = {}) {
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
-    const csp = readCsp(root, cspOption);
-    if (csp) headers['Content-Security-Policy'] = csp; // like _headers' /* rule
+    if (cspOption !== false) {
+      // As nginx: by the requested path (a deep link gets the full app's headers with index.html).
+      const spec = readSpec(root);
+      if (spec) Object.assign(headers, securityHeaders(spec, pathname));
+      if (typeof cspOption === 'string' || !spec) {
+        const csp = readCsp(root, cspOption);
+        if (csp) headers['Content-Security-Policy'] = csp;
+      }
+    }
     if (options.compress && COMPRESSIBLE.has(ext)) {
       headers['Vary'] = 'Accept-Encoding';
       if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
