@@ -123,6 +123,8 @@ pub fn decode_stored(raw: Option<&str>) -> Loaded {
     }
 }
 
+mod fault;
 mod import;
 
+pub use fault::{classify_fault, FaultFacts, StorageFault};
 pub use import::{json_depth, parse_import, valid_date, Issue, Problem};

@@ -17,10 +17,9 @@ pub mod sync;
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
     Saved,
-    /// Storage is blocked: answers live in memory only until exported.
-    Blocked,
-    /// The quota is full: the last change is in memory only.
-    Full,
+    /// Storage failed for this cause (blocked, in a frame, private window, full): the answers
+    /// (or the last change, when full) live in memory only until exported.
+    Unsaved(crate::persist::StorageFault),
     /// Saved data is from a newer app version: shown read-only, never overwritten.
     ReadOnly,
     /// Saved data could not be read; it was kept aside under this key.

@@ -1010,3 +1010,108 @@ fn a_link_is_current_on_its_page_and_below_it_and_home_only_at_home() {
     assert!(!is_active("/vaihe/profile", "/vaihe/goals"));
     assert!(!is_active("/tuki", "/tiedot"));
 }
+
+#[test]
+fn snapshots_are_ordered_by_year_then_day_whatever_the_clock_did() {
+    // The clock moved: made in the order 2026, 2028, 2027, and two of 2027 on one day.
+    let mut c = Company::default();
+    c.close_year(2026, "2026-12-30");
+    c.close_year(2028, "2028-12-30");
+    c.close_year(2027, "2027-12-31");
+    c.close_year(2027, "2027-12-30");
+    c.close_year(2027, "2027-12-30");
+    let order: Vec<(u16, &str, &str)> = c
+        .snapshots_in_order()
+        .iter()
+        .map(|s| (s.year, s.closed_on.as_str(), s.id.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            (2026, "2026-12-30", "s1"),
+            (2027, "2027-12-30", "s4"),
+            (2027, "2027-12-30", "s5"),
+            (2027, "2027-12-31", "s3"),
+            (2028, "2028-12-30", "s2"),
+        ]
+    );
+    assert_eq!(c.latest_snapshot().map(|s| s.year), Some(2028));
+    // Ids past 9 still keep their order ("s10" after "s9").
+    let mut d = Company::default();
+    for _ in 0..11 {
+        d.close_year(2030, "2030-01-01");
+    }
+    let ids: Vec<&str> = d
+        .snapshots_in_order()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids.last(), Some(&"s11"));
+    assert_eq!(ids[8..10], ["s9", "s10"]);
+    assert!(Company::default().latest_snapshot().is_none());
+}
+
+#[test]
+fn storage_faults_are_told_by_their_true_cause() {
+    let facts = |name: &str, code: u16, in_frame: bool, ours: usize, other: usize| FaultFacts {
+        name: name.into(),
+        code,
+        in_frame,
+        used_ours: ours,
+        used_other: other,
+    };
+    // A quota error is full, never blocked: by this app's data or by other keys of the site.
+    assert_eq!(
+        classify_fault(&facts("QuotaExceededError", 22, false, 900, 100)),
+        StorageFault::Full
+    );
+    assert_eq!(
+        classify_fault(&facts("QuotaExceededError", 22, false, 100, 5_000_000)),
+        StorageFault::FullOther
+    );
+    assert_eq!(
+        classify_fault(&facts("NS_ERROR_DOM_QUOTA_REACHED", 1014, true, 10, 0)),
+        StorageFault::Full
+    );
+    // Only the legacy code, no name.
+    assert_eq!(
+        classify_fault(&facts("", 22, false, 10, 0)),
+        StorageFault::Full
+    );
+    // A quota of zero with nothing stored: a private window.
+    assert_eq!(
+        classify_fault(&facts("QuotaExceededError", 22, false, 0, 0)),
+        StorageFault::Private
+    );
+    // A denial: blocked by settings on a page of its own, partitioned inside another site.
+    assert_eq!(
+        classify_fault(&facts("SecurityError", 18, false, 0, 0)),
+        StorageFault::Blocked
+    );
+    assert_eq!(
+        classify_fault(&facts("SecurityError", 18, true, 0, 0)),
+        StorageFault::Frame
+    );
+    assert_eq!(
+        classify_fault(&facts("", 0, false, 0, 1)),
+        StorageFault::Blocked
+    );
+    assert!(StorageFault::FullOther.is_full() && !StorageFault::Frame.is_full());
+    // Each cause has its own words, in every language.
+    use ilmastoaskeleet::i18n::t;
+    use ilmastoaskeleet::labels::storage_fault_msg;
+    let all = [
+        StorageFault::Blocked,
+        StorageFault::Frame,
+        StorageFault::Private,
+        StorageFault::Full,
+        StorageFault::FullOther,
+    ];
+    for l in [Lang::Fi, Lang::Sv, Lang::En] {
+        let texts: std::collections::BTreeSet<&str> =
+            all.iter().map(|f| t(l, storage_fault_msg(*f))).collect();
+        assert_eq!(texts.len(), all.len(), "{l:?}: one text per cause");
+    }
+    assert!(t(Lang::En, storage_fault_msg(StorageFault::FullOther)).contains("full"));
+    assert!(!t(Lang::En, storage_fault_msg(StorageFault::FullOther)).contains("does not allow"));
+}

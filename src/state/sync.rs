@@ -51,8 +51,7 @@ impl Ctx {
                 SaveState::Corrupt(k) => SaveState::Corrupt(k.clone()),
                 _ => SaveState::Saved,
             },
-            Err(StoreError::Full) => SaveState::Full,
-            Err(_) => SaveState::Blocked,
+            Err(fault) => SaveState::Unsaved(fault),
         };
         if matches!(next, SaveState::Saved | SaveState::Corrupt(_)) {
             self.saved.set_value(Some(ws.clone()));
@@ -77,12 +76,42 @@ pub fn kept_aside(key: &str) -> Option<String> {
     storage::read(key).ok().flatten()
 }
 
+/// One piece of data kept aside: its key, when it was set aside (ISO time) and its size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptAside {
+    pub key: String,
+    pub when: String,
+    pub size: usize,
+}
+
+/// Every piece of data kept aside, oldest first: shown until the user deletes it.
+pub fn kept_aside_list() -> Vec<KeptAside> {
+    storage::keys_with_prefix(storage::CORRUPT_PREFIX)
+        .into_iter()
+        .map(|(key, size)| KeptAside {
+            when: key
+                .strip_prefix(storage::CORRUPT_PREFIX)
+                .unwrap_or("")
+                .to_string(),
+            key,
+            size,
+        })
+        .collect()
+}
+
+/// Deletes one piece of data kept aside (the user chose to).
+pub fn forget_kept_aside(key: &str) {
+    if key.starts_with(storage::CORRUPT_PREFIX) {
+        storage::remove(key);
+    }
+}
+
 /// Reads the saved workspace. Data from a newer version is shown read-only; unreadable data is
 /// kept aside under a key of its own (and the app starts afresh), or, if that fails, left where
 /// it is with the app read-only.
 pub(super) fn load() -> (Workspace, SaveState) {
     match storage::read(storage::KEY) {
-        Err(_) => (Workspace::default(), SaveState::Blocked),
+        Err(fault) => (Workspace::default(), SaveState::Unsaved(fault)),
         Ok(raw) => {
             match decode_stored(raw.as_deref()) {
                 Loaded::Empty => (Workspace::default(), SaveState::Saved),

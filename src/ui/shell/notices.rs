@@ -2,6 +2,7 @@
 //! tab, a language that could not load, a new version, and an offered share link.
 use crate::content::content;
 use crate::i18n::{tf, Msg};
+use crate::labels::storage_fault_msg;
 use crate::model::Answer;
 use crate::router::Route;
 use crate::state::sync::kept_aside;
@@ -24,15 +25,15 @@ pub fn SaveNotices() -> impl IntoView {
         <div class="notices" aria-live="polite">
             {move || match c.save.get() {
                 SaveState::Saved => None,
-                SaveState::Blocked => Some(view! {
-                    <div class="notice warn" role="status">
-                        <p>{c.t(Msg::StorageBlocked)}</p>
+                SaveState::Unsaved(fault) if fault.is_full() => Some(view! {
+                    <div class="notice warn" role="alert">
+                        <p>{c.t(storage_fault_msg(fault))}</p>
                         <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
-                SaveState::Full => Some(view! {
-                    <div class="notice warn" role="alert">
-                        <p>{c.t(Msg::StorageFull)}</p>
+                SaveState::Unsaved(fault) => Some(view! {
+                    <div class="notice warn" role="status">
+                        <p>{c.t(storage_fault_msg(fault))}</p>
                         <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
