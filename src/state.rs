@@ -20,10 +20,27 @@ pub enum SaveState {
     /// Storage failed for this cause (blocked, in a frame, private window, full): the answers
     /// (or the last change, when full) live in memory only until exported.
     Unsaved(crate::persist::StorageFault),
-    /// Saved data is from a newer app version: shown read-only, never overwritten.
-    ReadOnly,
+    /// Saved data is shown read-only and never overwritten, for this reason.
+    ReadOnly(ReadOnlyWhy),
+    /// The workspace has grown past what the app reads back: the last change is not written.
+    TooLarge,
+    /// Saved, but the stored data nears the largest size the app reads back.
+    NearLimit,
     /// Saved data could not be read; it was kept aside under this key.
     Corrupt(String),
+}
+
+/// Why the saved data is shown read-only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadOnlyWhy {
+    /// Written by a newer version of the app.
+    Newer,
+    /// Not an envelope this version knows (its schema number or kind).
+    Unknown,
+    /// Larger than the app reads back.
+    TooLarge,
+    /// Unreadable, and there was no room to keep it aside: left where it is.
+    NotKeptAside,
 }
 
 #[derive(Clone, Copy)]
@@ -125,6 +142,6 @@ impl Ctx {
     }
 
     pub fn read_only(self) -> bool {
-        matches!(self.save.get(), SaveState::ReadOnly)
+        matches!(self.save.get(), SaveState::ReadOnly(_))
     }
 }

@@ -1115,3 +1115,61 @@ fn storage_faults_are_told_by_their_true_cause() {
     assert!(t(Lang::En, storage_fault_msg(StorageFault::FullOther)).contains("full"));
     assert!(!t(Lang::En, storage_fault_msg(StorageFault::FullOther)).contains("does not allow"));
 }
+
+#[test]
+fn an_envelope_of_no_known_schema_is_shown_read_only_when_it_decodes() {
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    let good = encode_workspace(&ws, "t");
+    let one = format!("\"schema\":{SCHEMA}");
+    // A schema number that is not a plain positive integer: the data is shown, never set aside.
+    for schema in ["\"1\"", "-1", "1.5", "0", "null", "\"abc\""] {
+        let raw = good.replace(&one, &format!("\"schema\":{schema}"));
+        assert_eq!(
+            decode_stored(Some(&raw)),
+            Loaded::Unknown {
+                workspace: Some(ws.clone())
+            },
+            "{schema}"
+        );
+    }
+    // No schema at all, or an unknown kind: the same.
+    let raw = good.replace(&format!("{one},"), "");
+    assert!(matches!(
+        decode_stored(Some(&raw)),
+        Loaded::Unknown { workspace: Some(_) }
+    ));
+    let raw = good.replace("\"kind\":\"workspace\"", "\"kind\":\"thing\"");
+    assert!(matches!(
+        decode_stored(Some(&raw)),
+        Loaded::Unknown { workspace: Some(_) }
+    ));
+    // Not decodable either: set aside.
+    let raw = r#"{"app":"ilmastoaskeleet","schema":"1","data":{"x":1}}"#;
+    assert!(matches!(decode_stored(Some(raw)), Loaded::Corrupt { .. }));
+}
+
+#[test]
+fn the_app_never_writes_what_it_cannot_read_back() {
+    // A value over the read limit is too large, never "from a newer version".
+    let mut ws = Workspace::default();
+    ws.companies[0]
+        .answers
+        .insert("profile.name".into(), Answer::Text("x".repeat(MAX_STORED)));
+    let raw = encode_workspace(&ws, "t");
+    assert_eq!(
+        decode_stored(Some(&raw)),
+        Loaded::TooLarge { size: raw.len() }
+    );
+    // The write side refuses that size, and warns before it is reached.
+    assert_eq!(check_size(raw.len()), Err(raw.len()));
+    assert_eq!(check_size(MAX_STORED), Ok(true));
+    assert_eq!(check_size(WARN_STORED), Ok(true));
+    assert_eq!(check_size(WARN_STORED - 1), Ok(false));
+    // Whatever may be written is read back.
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    let raw = encode_workspace(&ws, "t");
+    assert!(check_size(raw.len()).is_ok());
+    assert_eq!(decode_stored(Some(&raw)), Loaded::Ok(ws));
+}

@@ -1,8 +1,8 @@
 //! Saving: every change of the workspace is written to localStorage at once, and a change
 //! saved by another tab is taken in.
-use super::{Ctx, SaveState};
+use super::{Ctx, ReadOnlyWhy, SaveState};
 use crate::model::Workspace;
-use crate::persist::{decode_stored, encode_workspace, Loaded};
+use crate::persist::{check_size, decode_stored, encode_workspace, Loaded};
 use crate::web::clock::now_iso;
 use crate::web::perf::measure_answer;
 use crate::web::storage::{self, StoreError};
@@ -39,21 +39,29 @@ impl Ctx {
     /// Writes the workspace unless it only echoes what storage holds; updates the save state.
     fn persist(self, ws: &Workspace) {
         let state = self.save.get_untracked();
-        if matches!(state, SaveState::ReadOnly) {
+        if matches!(state, SaveState::ReadOnly(_)) {
             return;
         }
         if self.saved.with_value(|s| s.as_ref() == Some(ws)) {
             return;
         }
         let text = encode_workspace(ws, &now_iso());
-        let next = match storage::write(storage::KEY, &text) {
-            Ok(()) => match &state {
-                SaveState::Corrupt(k) => SaveState::Corrupt(k.clone()),
-                _ => SaveState::Saved,
+        // Never write what could not be read back.
+        let next = match check_size(text.len()) {
+            Err(_) => SaveState::TooLarge,
+            Ok(near) => match storage::write(storage::KEY, &text) {
+                Ok(()) => match &state {
+                    SaveState::Corrupt(k) => SaveState::Corrupt(k.clone()),
+                    _ if near => SaveState::NearLimit,
+                    _ => SaveState::Saved,
+                },
+                Err(fault) => SaveState::Unsaved(fault),
             },
-            Err(fault) => SaveState::Unsaved(fault),
         };
-        if matches!(next, SaveState::Saved | SaveState::Corrupt(_)) {
+        if matches!(
+            next,
+            SaveState::Saved | SaveState::Corrupt(_) | SaveState::NearLimit
+        ) {
             self.saved.set_value(Some(ws.clone()));
         }
         if next != state {
@@ -116,9 +124,19 @@ pub(super) fn load() -> (Workspace, SaveState) {
             match decode_stored(raw.as_deref()) {
                 Loaded::Empty => (Workspace::default(), SaveState::Saved),
                 Loaded::Ok(ws) => (ws, SaveState::Saved),
-                Loaded::Newer { workspace, .. } => {
-                    (workspace.unwrap_or_default(), SaveState::ReadOnly)
-                }
+                Loaded::Newer { workspace, .. } => (
+                    workspace.unwrap_or_default(),
+                    SaveState::ReadOnly(ReadOnlyWhy::Newer),
+                ),
+                Loaded::Unknown { workspace } => (
+                    workspace.unwrap_or_default(),
+                    SaveState::ReadOnly(ReadOnlyWhy::Unknown),
+                ),
+                // Kept where it is, untouched: offered as a download.
+                Loaded::TooLarge { .. } => (
+                    Workspace::default(),
+                    SaveState::ReadOnly(ReadOnlyWhy::TooLarge),
+                ),
                 Loaded::Corrupt { reason } => {
                     let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
                     web_sys::console::warn_1(
@@ -141,7 +159,7 @@ pub(super) fn load() -> (Workspace, SaveState) {
                         if kept {
                             SaveState::Corrupt(key)
                         } else {
-                            SaveState::ReadOnly
+                            SaveState::ReadOnly(ReadOnlyWhy::NotKeptAside)
                         },
                     )
                 }

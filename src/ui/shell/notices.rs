@@ -6,7 +6,7 @@ use crate::labels::storage_fault_msg;
 use crate::model::Answer;
 use crate::router::Route;
 use crate::state::sync::kept_aside;
-use crate::state::{ctx, SaveState};
+use crate::state::{ctx, ReadOnlyWhy, SaveState};
 use crate::ui::tr;
 use crate::web::clock::now_iso;
 use crate::web::{files, service_worker};
@@ -19,6 +19,12 @@ pub fn SaveNotices() -> impl IntoView {
     let download_raw = move |key: String| {
         if let Some(raw) = kept_aside(&key) {
             files::download("ilmastoaskeleet-vioittunut.json", &raw, "application/json");
+        }
+    };
+    // The stored data left in place (read-only), downloaded exactly as it is stored.
+    let download_stored = move || {
+        if let Some(raw) = kept_aside(crate::web::storage::KEY) {
+            files::download("ilmastoaskeleet-tallennetut.json", &raw, "application/json");
         }
     };
     view! {
@@ -37,9 +43,29 @@ pub fn SaveNotices() -> impl IntoView {
                         <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
-                SaveState::ReadOnly => Some(view! {
+                SaveState::ReadOnly(why) => Some(view! {
                     <div class="notice warn" role="status">
-                        <p>{c.t(Msg::StorageReadOnly)}</p>
+                        <p>{c.t(match why {
+                            ReadOnlyWhy::Newer => Msg::StorageReadOnly,
+                            ReadOnlyWhy::Unknown => Msg::StorageUnknownEnvelope,
+                            ReadOnlyWhy::TooLarge => Msg::StorageTooLargeStored,
+                            ReadOnlyWhy::NotKeptAside => Msg::StorageNotKeptAside,
+                        })}</p>
+                        <button type="button" class="button secondary" on:click=move |_| download_stored()>
+                            {c.t(Msg::DownloadStored)}
+                        </button>
+                    </div>
+                }.into_any()),
+                SaveState::TooLarge => Some(view! {
+                    <div class="notice warn" role="alert">
+                        <p>{c.t(Msg::StorageTooLargeWrite)}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
+                    </div>
+                }.into_any()),
+                SaveState::NearLimit => Some(view! {
+                    <div class="notice info" role="status">
+                        <p>{c.t(Msg::StorageNearLimit)}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
                 SaveState::Corrupt(key) => {
