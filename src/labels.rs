@@ -5,7 +5,7 @@ use crate::content::{content, Action, Cost, Level, Question, SupportKind};
 use crate::i18n::{format_number, t, tf, Lang, Msg};
 use crate::matching::MatchReason;
 use crate::model::{Answer, PlanItem, PlanStatus, Ypn};
-use crate::persist::{Problem, StorageFault};
+use crate::persist::{Dropped, Part, Problem, StorageFault};
 use crate::ranking::Reason;
 use crate::scoring::Maturity;
 
@@ -290,4 +290,17 @@ pub fn set_aside_text(l: Lang, when: &str, bytes: usize) -> String {
         Msg::SetAsideItem,
         &[("date", &when), ("size", &size_text(l, bytes))],
     )
+}
+
+/// One part dropped when saved data was salvaged, in the user's language.
+pub fn dropped_text(l: Lang, d: &Dropped) -> String {
+    let msg = match d.part {
+        Part::Company => Msg::DroppedCompany,
+        Part::Answer => Msg::DroppedAnswer,
+        Part::PlanItem => Msg::DroppedPlanItem,
+        Part::FootprintEntry => Msg::DroppedFootprintEntry,
+        Part::Snapshot => Msg::DroppedSnapshot,
+        Part::Field => Msg::DroppedField,
+    };
+    tf(l, msg, &[("company", &d.company), ("key", &d.key)])
 }

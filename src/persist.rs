@@ -51,6 +51,12 @@ pub enum Loaded {
     TooLarge {
         size: usize,
     },
+    /// Partly unreadable: every part that decodes is kept, the rest is listed in `dropped`; the
+    /// caller keeps the original aside.
+    Salvaged {
+        workspace: Workspace,
+        dropped: Vec<Dropped>,
+    },
     /// Unreadable: kept aside by the caller, the user is told.
     Corrupt {
         reason: String,
@@ -151,19 +157,24 @@ pub fn decode_stored(raw: Option<&str>) -> Loaded {
         Ok(d) => d,
         Err(e) => return Loaded::Corrupt { reason: e },
     };
-    match serde_json::from_value::<Workspace>(data) {
+    match serde_json::from_value::<Workspace>(data.clone()) {
         Ok(ws) if !ws.companies.is_empty() => Loaded::Ok(ws),
         Ok(_) => Loaded::Corrupt {
             reason: "no companies".into(),
         },
-        Err(e) => Loaded::Corrupt {
-            reason: format!("unexpected shape: {e}"),
+        Err(e) => match salvage_workspace(&data) {
+            Some((workspace, dropped)) => Loaded::Salvaged { workspace, dropped },
+            None => Loaded::Corrupt {
+                reason: format!("unexpected shape: {e}"),
+            },
         },
     }
 }
 
 mod fault;
 mod import;
+mod salvage;
 
 pub use fault::{classify_fault, FaultFacts, StorageFault};
 pub use import::{json_depth, parse_import, valid_date, Issue, Problem};
+pub use salvage::{salvage_workspace, Dropped, Part};

@@ -28,6 +28,9 @@ pub enum SaveState {
     NearLimit,
     /// Saved data could not be read; it was kept aside under this key.
     Corrupt(String),
+    /// Saved data was partly unreadable: what could be read is shown, these parts were dropped,
+    /// and the original was kept aside under this key.
+    Salvaged(String, Vec<crate::persist::Dropped>),
 }
 
 /// Why the saved data is shown read-only.

@@ -1173,3 +1173,164 @@ fn the_app_never_writes_what_it_cannot_read_back() {
     assert!(check_size(raw.len()).is_ok());
     assert_eq!(decode_stored(Some(&raw)), Loaded::Ok(ws));
 }
+
+fn two_company_workspace() -> Workspace {
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    let mut second = sample_company();
+    second.id = "c2".into();
+    second
+        .answers
+        .insert("profile.name".into(), Answer::Text("Toinen Oy".into()));
+    ws.companies.push(second);
+    ws
+}
+
+#[test]
+fn one_bad_field_sets_aside_only_that_field() {
+    let ws = two_company_workspace();
+    let raw = encode_workspace(&ws, "t").replacen(
+        r#""profile.size":{"type":"choice","value":"micro"}"#,
+        r#""profile.size":{"type":"choice","value":42}"#,
+        1,
+    );
+    let Loaded::Salvaged { workspace, dropped } = decode_stored(Some(&raw)) else {
+        panic!("not salvaged");
+    };
+    assert_eq!(
+        dropped,
+        vec![Dropped {
+            company: "c1".into(),
+            part: Part::Answer,
+            key: "profile.size".into()
+        }]
+    );
+    let mut want = ws.clone();
+    want.companies[0].answers.remove("profile.size");
+    assert_eq!(workspace, want, "everything else is kept");
+    // A company without an id is dropped whole, the other stays.
+    let raw = encode_workspace(&ws, "t").replacen(r#""id":"c1""#, r#""id":7"#, 1);
+    let Loaded::Salvaged { workspace, dropped } = decode_stored(Some(&raw)) else {
+        panic!("not salvaged");
+    };
+    assert_eq!(workspace.companies, vec![ws.companies[1].clone()]);
+    assert_eq!(workspace.active, "c2");
+    assert_eq!(dropped[0].part, Part::Company);
+}
+
+#[test]
+fn random_damage_never_loses_an_undamaged_part() {
+    use serde_json::{json, Value};
+    let ws = two_company_workspace();
+    let base: Value = serde_json::from_str(&encode_workspace(&ws, "t")).expect("valid JSON");
+    let bad = [
+        json!(42),
+        json!("x"),
+        json!([1]),
+        json!({"type": "choice"}),
+        json!(null),
+    ];
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for round in 0..400 {
+        let mut v = base.clone();
+        // (company, part, key) of every damaged part.
+        let mut damaged = Vec::new();
+        for _ in 0..(1 + rng.next() % 4) {
+            let ci = (rng.next() % 2) as usize;
+            let co = &mut v["data"]["companies"][ci];
+            let cid = ws.companies[ci].id.clone();
+            let b = bad[(rng.next() as usize) % bad.len()].clone();
+            match rng.next() % 4 {
+                0 => {
+                    let keys: Vec<String> = co["answers"]
+                        .as_object()
+                        .expect("answers")
+                        .keys()
+                        .cloned()
+                        .collect();
+                    let k = keys[(rng.next() as usize) % keys.len()].clone();
+                    if b.is_null() || b.get("type").is_some() || !b.is_object() {
+                        co["answers"][&k] = b;
+                        damaged.push((cid, Part::Answer, k));
+                    }
+                }
+                1 => {
+                    let n = co["plan"].as_array().expect("plan").len();
+                    let i = (rng.next() as usize) % n;
+                    let id = co["plan"][i]["id"].as_str().unwrap_or("").to_string();
+                    co["plan"][i]["status"] = json!("nonsense");
+                    damaged.push((cid, Part::PlanItem, id));
+                }
+                2 => {
+                    co["footprints"]["2025"]["electricity.grid"]["amount"] = json!("lots");
+                    damaged.push((cid, Part::FootprintEntry, "2025/electricity.grid".into()));
+                }
+                _ => {
+                    co["snapshots"][0]["year"] = json!(-5);
+                    damaged.push((cid, Part::Snapshot, "s1".into()));
+                }
+            }
+        }
+        let raw = serde_json::to_string(&v).expect("JSON");
+        let (got, dropped) = match decode_stored(Some(&raw)) {
+            Loaded::Salvaged { workspace, dropped } => (workspace, dropped),
+            Loaded::Ok(w) => (w, Vec::new()),
+            other => panic!("round {round}: {other:?}"),
+        };
+        let hit = |c: &str, p: Part, k: &str| {
+            damaged
+                .iter()
+                .any(|(dc, dp, dk)| dc == c && *dp == p && dk == k)
+        };
+        for orig in &ws.companies {
+            let c = got
+                .companies
+                .iter()
+                .find(|c| c.id == orig.id)
+                .unwrap_or_else(|| panic!("round {round}: company {} lost", orig.id));
+            for (k, a) in &orig.answers {
+                if hit(&orig.id, Part::Answer, k) {
+                    assert!(!c.answers.contains_key(k) || c.answers[k] == *a);
+                } else {
+                    assert_eq!(c.answers.get(k), Some(a), "round {round}: answer {k} lost");
+                }
+            }
+            for p in &orig.plan {
+                if !hit(&orig.id, Part::PlanItem, &p.id) {
+                    assert!(c.plan.contains(p), "round {round}: plan item {} lost", p.id);
+                }
+            }
+            if !hit(&orig.id, Part::FootprintEntry, "2025/electricity.grid") {
+                assert_eq!(c.footprints, orig.footprints, "round {round}");
+            }
+            if !hit(&orig.id, Part::Snapshot, "s1") {
+                assert_eq!(c.snapshots, orig.snapshots, "round {round}");
+            }
+            assert_eq!(c.path, orig.path);
+        }
+        // Every drop is listed, and nothing undamaged is listed.
+        for d in &dropped {
+            assert!(
+                hit(&d.company, d.part, &d.key),
+                "round {round}: {d:?} listed"
+            );
+        }
+        for (c, p, k) in &damaged {
+            let still = got
+                .companies
+                .iter()
+                .find(|x| x.id == *c)
+                .is_some_and(|x| match p {
+                    Part::Answer => x.answers.contains_key(k),
+                    _ => false,
+                });
+            assert!(
+                still
+                    || dropped
+                        .iter()
+                        .any(|d| d.company == *c && d.part == *p && d.key == *k),
+                "round {round}: {c} {p:?} {k} neither kept nor listed"
+            );
+        }
+    }
+}

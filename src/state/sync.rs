@@ -51,7 +51,7 @@ impl Ctx {
             Err(_) => SaveState::TooLarge,
             Ok(near) => match storage::write(storage::KEY, &text) {
                 Ok(()) => match &state {
-                    SaveState::Corrupt(k) => SaveState::Corrupt(k.clone()),
+                    SaveState::Corrupt(_) | SaveState::Salvaged(..) => state.clone(),
                     _ if near => SaveState::NearLimit,
                     _ => SaveState::Saved,
                 },
@@ -60,7 +60,10 @@ impl Ctx {
         };
         if matches!(
             next,
-            SaveState::Saved | SaveState::Corrupt(_) | SaveState::NearLimit
+            SaveState::Saved
+                | SaveState::Corrupt(_)
+                | SaveState::Salvaged(..)
+                | SaveState::NearLimit
         ) {
             self.saved.set_value(Some(ws.clone()));
         }
@@ -137,6 +140,19 @@ pub(super) fn load() -> (Workspace, SaveState) {
                     Workspace::default(),
                     SaveState::ReadOnly(ReadOnlyWhy::TooLarge),
                 ),
+                Loaded::Salvaged { workspace, dropped } => {
+                    // The original is kept aside first; without room for it, nothing is written.
+                    match keep_aside(raw.as_deref().unwrap_or_default(), "partly unreadable") {
+                        Some(key) => {
+                            // What was read is saved at once, so a reload does not salvage
+                            // (and keep aside) the same data again.
+                            let text = encode_workspace(&workspace, &now_iso());
+                            let _ = storage::write(storage::KEY, &text);
+                            (workspace, SaveState::Salvaged(key, dropped))
+                        }
+                        None => (workspace, SaveState::ReadOnly(ReadOnlyWhy::NotKeptAside)),
+                    }
+                }
                 Loaded::Corrupt { reason } => {
                     let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
                     web_sys::console::warn_1(
@@ -166,4 +182,14 @@ pub(super) fn load() -> (Workspace, SaveState) {
             }
         }
     }
+}
+
+/// Copies `raw` under a key of its own (`CORRUPT_PREFIX` + now); the key, if it could.
+fn keep_aside(raw: &str, reason: &str) -> Option<String> {
+    let key = format!("{}{}", storage::CORRUPT_PREFIX, now_iso());
+    web_sys::console::warn_1(
+        &format!("Ilmastoaskeleet: saved data {reason}; kept under {key}").into(),
+    );
+    storage::write(&key, raw).ok()?;
+    Some(key)
 }

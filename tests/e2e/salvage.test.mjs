@@ -214,3 +214,38 @@ test('a stored value over the read limit: never called newer, kept untouched and
   assertClean();
   await context.close();
 });
+
+test('one saved answer of the wrong type: only it is set aside and listed, every other answer is shown, the original downloads', async () => {
+  const raw = envelope({
+    answers: {
+      'profile.name': { type: 'text', value: 'Pelastettu Oy' },
+      'profile.size': { type: 'choice', value: 42 },
+      'profile.sector': { type: 'choice', value: 'i' },
+    },
+    plan: [{ id: 'p1', title: 'Oma toimi', status: 'planned', owner: 'Anna', due: '2027-01', note: '', added: '' }],
+  });
+  const { context, page, problems, assertClean } = await openWithStored(raw, '/vaihe/profile');
+  const alert = page.getByRole('alert').filter({ hasText: 'Osa tallennetuista tiedoista oli vioittunut.' });
+  await alert.waitFor({ timeout: T });
+  assert.deepEqual(await alert.locator('li').allTextContents(), ['Vastaus kysymykseen profile.size (yritys c1)']);
+  assert.equal(await page.locator('#q-profile-name-input').inputValue(), 'Pelastettu Oy');
+  assert.equal(await page.locator('#q-profile-sector-i').isChecked(), true);
+  const file = await downloadFrom(page, alert.getByRole('button', { name: 'Lataa talteen otetut tiedot' }));
+  assert.equal(file.text, raw, 'the original, unchanged');
+
+  // Over a reload: the readable answers and the plan stay, the original stays listed, once.
+  await page.reload();
+  await waitForApp(page, { problems });
+  assert.equal(await page.locator('#q-profile-name-input').inputValue(), 'Pelastettu Oy');
+  assert.equal(await page.locator('#q-profile-sector-i').isChecked(), true);
+  await page.goto(env.url('/tiedot'));
+  await waitForApp(page, { problems });
+  const items = page.locator('section[aria-labelledby="set-aside-title"] li');
+  await items.first().waitFor({ timeout: T });
+  assert.equal(await items.count(), 1, 'kept aside once');
+  await page.goto(env.url('/suunnitelma'));
+  await waitForApp(page, { problems });
+  assert.equal(await page.getByLabel('Vastuuhenkilö').inputValue(), 'Anna', 'the plan item is kept');
+  assertClean();
+  await context.close();
+});

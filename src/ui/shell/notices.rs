@@ -2,7 +2,7 @@
 //! tab, a language that could not load, a new version, and an offered share link.
 use crate::content::content;
 use crate::i18n::{tf, Msg};
-use crate::labels::storage_fault_msg;
+use crate::labels::{dropped_text, storage_fault_msg};
 use crate::model::Answer;
 use crate::router::Route;
 use crate::state::sync::kept_aside;
@@ -68,6 +68,22 @@ pub fn SaveNotices() -> impl IntoView {
                         <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
+                SaveState::Salvaged(key, dropped) => {
+                    let k = key.clone();
+                    let l = c.lang.get();
+                    Some(view! {
+                        <div class="notice warn salvaged" role="alert">
+                            <p>{tf(l, Msg::StorageSalvaged, &[("n", &dropped.len().to_string())])}</p>
+                            <ul>{dropped.iter().map(|d| view! { <li>{dropped_text(l, d)}</li> }).collect_view()}</ul>
+                            <button type="button" class="button secondary" on:click=move |_| download_raw(k.clone())>
+                                {c.t(Msg::DownloadRaw)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| c.save.set(SaveState::Saved)>
+                                {c.t(Msg::Dismiss)}
+                            </button>
+                        </div>
+                    }.into_any())
+                }
                 SaveState::Corrupt(key) => {
                     let k = key.clone();
                     Some(view! {
