@@ -5,7 +5,7 @@ use crate::content::{content, Action, Cost, Level, Question, SupportKind};
 use crate::i18n::{format_number, t, tf, Lang, Msg};
 use crate::matching::MatchReason;
 use crate::model::{Answer, PlanItem, PlanStatus, Ypn};
-use crate::persist::Problem;
+use crate::persist::{Dropped, Part, Problem, StorageFault};
 use crate::ranking::Reason;
 use crate::scoring::Maturity;
 
@@ -276,4 +276,51 @@ pub fn verification_msg(v: crate::content::Verification) -> Msg {
         Copy => Msg::VerifCopy,
         Unverified => Msg::VerifUnverified,
     }
+}
+
+/// The words for a storage failure: its true cause and what the user can do.
+pub fn storage_fault_msg(f: StorageFault) -> Msg {
+    match f {
+        StorageFault::Blocked => Msg::StorageBlocked,
+        StorageFault::Frame => Msg::StorageFrame,
+        StorageFault::Private => Msg::StoragePrivate,
+        StorageFault::Full => Msg::StorageFull,
+        StorageFault::FullOther => Msg::StorageFullOther,
+    }
+}
+
+/// A stored size in the user's language: "812 t" / "12,5 kt" (fi), "812 B" / "12,5 kB" (sv, en).
+pub fn size_text(l: Lang, bytes: usize) -> String {
+    let (b, kb) = match l {
+        Lang::Fi => ("t", "kt"),
+        Lang::Sv | Lang::En => ("B", "kB"),
+    };
+    if bytes < 1000 {
+        format!("{bytes}\u{a0}{b}")
+    } else {
+        format!("{}\u{a0}{kb}", format_number(l, bytes as f64 / 1000.0, 1))
+    }
+}
+
+/// One piece of set-aside data: when it was set aside (date and time) and its size.
+pub fn set_aside_text(l: Lang, when: &str, bytes: usize) -> String {
+    let when = when.get(..16).unwrap_or(when).replace('T', " ");
+    tf(
+        l,
+        Msg::SetAsideItem,
+        &[("date", &when), ("size", &size_text(l, bytes))],
+    )
+}
+
+/// One part dropped when saved data was salvaged, in the user's language.
+pub fn dropped_text(l: Lang, d: &Dropped) -> String {
+    let msg = match d.part {
+        Part::Company => Msg::DroppedCompany,
+        Part::Answer => Msg::DroppedAnswer,
+        Part::PlanItem => Msg::DroppedPlanItem,
+        Part::FootprintEntry => Msg::DroppedFootprintEntry,
+        Part::Snapshot => Msg::DroppedSnapshot,
+        Part::Field => Msg::DroppedField,
+    };
+    tf(l, msg, &[("company", &d.company), ("key", &d.key)])
 }

@@ -258,6 +258,34 @@ impl Company {
     }
 }
 
+impl Company {
+    /// The snapshots in the order of their year, then the day each was closed, then the order
+    /// they were made in: the same list whatever the device clock did when they were made.
+    pub fn snapshots_in_order(&self) -> Vec<&Snapshot> {
+        let mut list: Vec<&Snapshot> = self.snapshots.iter().collect();
+        list.sort_by(|a, b| {
+            a.year
+                .cmp(&b.year)
+                .then_with(|| a.closed_on.cmp(&b.closed_on))
+                .then_with(|| id_number(&a.id).cmp(&id_number(&b.id)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        list
+    }
+
+    /// The snapshot of the latest year (the last of `snapshots_in_order`).
+    pub fn latest_snapshot(&self) -> Option<&Snapshot> {
+        self.snapshots_in_order().pop()
+    }
+}
+
+/// The number of an id such as "s12" (0 when it has none).
+fn id_number(id: &str) -> u32 {
+    id.trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .unwrap_or(0)
+}
+
 /// Facts and needs that the answers imply, plus `municipality:<code>` and `region:<code>`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Profile {

@@ -11,8 +11,12 @@ pub const APP_ID: &str = "ilmastoaskeleet";
 /// The current schema. Schema 1 is the first released one, so there are no migrations yet:
 /// when schema 2 comes, add `migrate_1_to_2` to `migrate` with a fixture test of a schema-1 file.
 pub const SCHEMA: u64 = 1;
-/// The largest file accepted for import, and the largest stored value read back.
+/// The largest file accepted for import.
 pub const MAX_BYTES: usize = 1_000_000;
+/// The largest stored value read back (characters). The app never writes more (`check_size`).
+pub const MAX_STORED: usize = MAX_BYTES * 5;
+/// From this size on the user is told that the stored data nears `MAX_STORED`.
+pub const WARN_STORED: usize = MAX_STORED / 10 * 8;
 /// The deepest nesting of arrays and objects accepted in an import.
 pub const MAX_DEPTH: usize = 10;
 /// The limits of a company, which an import is held to.
@@ -38,10 +42,35 @@ pub enum Loaded {
         schema: u64,
         workspace: Option<Workspace>,
     },
+    /// An envelope this version does not know (its schema is not a plain positive integer, or
+    /// its kind is not "workspace"): kept untouched and shown read-only when its data decodes.
+    Unknown {
+        workspace: Option<Workspace>,
+    },
+    /// Larger than the app reads back (`MAX_STORED`): kept untouched and offered as a download.
+    TooLarge {
+        size: usize,
+    },
+    /// Partly unreadable: every part that decodes is kept, the rest is listed in `dropped`; the
+    /// caller keeps the original aside.
+    Salvaged {
+        workspace: Workspace,
+        dropped: Vec<Dropped>,
+    },
     /// Unreadable: kept aside by the caller, the user is told.
     Corrupt {
         reason: String,
     },
+}
+
+/// Whether a stored text of `len` characters can be written: `Ok(true)` when it nears the limit
+/// (the user is told before it is reached), `Err` when it would not be read back.
+pub fn check_size(len: usize) -> Result<bool, usize> {
+    if len > MAX_STORED {
+        Err(len)
+    } else {
+        Ok(len >= WARN_STORED)
+    }
 }
 
 pub fn encode_workspace(ws: &Workspace, saved_at: &str) -> String {
@@ -78,10 +107,8 @@ fn migrate(data: Value, from: u64) -> Result<Value, String> {
 /// Reads the stored workspace. Never panics, whatever the input.
 pub fn decode_stored(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    if raw.len() > MAX_BYTES * 5 {
-        return Loaded::Corrupt {
-            reason: "too large".into(),
-        };
+    if raw.len() > MAX_STORED {
+        return Loaded::TooLarge { size: raw.len() };
     }
     let v: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
@@ -96,12 +123,30 @@ pub fn decode_stored(raw: Option<&str>) -> Loaded {
             reason: "not this app's data".into(),
         };
     }
-    let Some(schema) = v.get("schema").and_then(Value::as_u64) else {
-        return Loaded::Corrupt {
-            reason: "no schema number".into(),
+    let data = v.get("data").cloned().unwrap_or(Value::Null);
+    let decoded = |data: Value| {
+        serde_json::from_value::<Workspace>(data)
+            .ok()
+            .filter(|w| !w.companies.is_empty())
+    };
+    let kind_ok = matches!(v.get("kind"), None | Some(Value::Null))
+        || v.get("kind").and_then(Value::as_str) == Some("workspace");
+    // Not a plain positive integer (a string, a negative or broken number, zero, nothing), or an
+    // unknown kind: shown read-only if its data decodes, set aside if not.
+    let Some(schema) = v
+        .get("schema")
+        .and_then(Value::as_u64)
+        .filter(|s| *s > 0 && kind_ok)
+    else {
+        return match decoded(data) {
+            Some(ws) => Loaded::Unknown {
+                workspace: Some(ws),
+            },
+            None => Loaded::Corrupt {
+                reason: "no known envelope".into(),
+            },
         };
     };
-    let data = v.get("data").cloned().unwrap_or(Value::Null);
     if schema > SCHEMA {
         let workspace = serde_json::from_value::<Workspace>(data)
             .ok()
@@ -112,17 +157,24 @@ pub fn decode_stored(raw: Option<&str>) -> Loaded {
         Ok(d) => d,
         Err(e) => return Loaded::Corrupt { reason: e },
     };
-    match serde_json::from_value::<Workspace>(data) {
+    match serde_json::from_value::<Workspace>(data.clone()) {
         Ok(ws) if !ws.companies.is_empty() => Loaded::Ok(ws),
         Ok(_) => Loaded::Corrupt {
             reason: "no companies".into(),
         },
-        Err(e) => Loaded::Corrupt {
-            reason: format!("unexpected shape: {e}"),
+        Err(e) => match salvage_workspace(&data) {
+            Some((workspace, dropped)) => Loaded::Salvaged { workspace, dropped },
+            None => Loaded::Corrupt {
+                reason: format!("unexpected shape: {e}"),
+            },
         },
     }
 }
 
+mod fault;
 mod import;
+mod salvage;
 
+pub use fault::{classify_fault, FaultFacts, StorageFault};
 pub use import::{json_depth, parse_import, valid_date, Issue, Problem};
+pub use salvage::{salvage_workspace, Dropped, Part};

@@ -17,14 +17,33 @@ pub mod sync;
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
     Saved,
-    /// Storage is blocked: answers live in memory only until exported.
-    Blocked,
-    /// The quota is full: the last change is in memory only.
-    Full,
-    /// Saved data is from a newer app version: shown read-only, never overwritten.
-    ReadOnly,
+    /// Storage failed for this cause (blocked, in a frame, private window, full): the answers
+    /// (or the last change, when full) live in memory only until exported.
+    Unsaved(crate::persist::StorageFault),
+    /// Saved data is shown read-only and never overwritten, for this reason.
+    ReadOnly(ReadOnlyWhy),
+    /// The workspace has grown past what the app reads back: the last change is not written.
+    TooLarge,
+    /// Saved, but the stored data nears the largest size the app reads back.
+    NearLimit,
     /// Saved data could not be read; it was kept aside under this key.
     Corrupt(String),
+    /// Saved data was partly unreadable: what could be read is shown, these parts were dropped,
+    /// and the original was kept aside under this key.
+    Salvaged(String, Vec<crate::persist::Dropped>),
+}
+
+/// Why the saved data is shown read-only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadOnlyWhy {
+    /// Written by a newer version of the app.
+    Newer,
+    /// Not an envelope this version knows (its schema number or kind).
+    Unknown,
+    /// Larger than the app reads back.
+    TooLarge,
+    /// Unreadable, and there was no room to keep it aside: left where it is.
+    NotKeptAside,
 }
 
 #[derive(Clone, Copy)]
@@ -126,6 +145,6 @@ impl Ctx {
     }
 
     pub fn read_only(self) -> bool {
-        matches!(self.save.get(), SaveState::ReadOnly)
+        matches!(self.save.get(), SaveState::ReadOnly(_))
     }
 }

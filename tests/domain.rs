@@ -1016,3 +1016,327 @@ fn a_link_is_current_on_its_page_and_below_it_and_home_only_at_home() {
     assert!(!is_active("/vaihe/profile", "/vaihe/goals"));
     assert!(!is_active("/tuki", "/tiedot"));
 }
+
+#[test]
+fn snapshots_are_ordered_by_year_then_day_whatever_the_clock_did() {
+    // The clock moved: made in the order 2026, 2028, 2027, and two of 2027 on one day.
+    let mut c = Company::default();
+    c.close_year(2026, "2026-12-30");
+    c.close_year(2028, "2028-12-30");
+    c.close_year(2027, "2027-12-31");
+    c.close_year(2027, "2027-12-30");
+    c.close_year(2027, "2027-12-30");
+    let order: Vec<(u16, &str, &str)> = c
+        .snapshots_in_order()
+        .iter()
+        .map(|s| (s.year, s.closed_on.as_str(), s.id.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            (2026, "2026-12-30", "s1"),
+            (2027, "2027-12-30", "s4"),
+            (2027, "2027-12-30", "s5"),
+            (2027, "2027-12-31", "s3"),
+            (2028, "2028-12-30", "s2"),
+        ]
+    );
+    assert_eq!(c.latest_snapshot().map(|s| s.year), Some(2028));
+    // Ids past 9 still keep their order ("s10" after "s9").
+    let mut d = Company::default();
+    for _ in 0..11 {
+        d.close_year(2030, "2030-01-01");
+    }
+    let ids: Vec<&str> = d
+        .snapshots_in_order()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids.last(), Some(&"s11"));
+    assert_eq!(ids[8..10], ["s9", "s10"]);
+    assert!(Company::default().latest_snapshot().is_none());
+}
+
+#[test]
+fn storage_faults_are_told_by_their_true_cause() {
+    let facts = |name: &str, code: u16, in_frame: bool, ours: usize, other: usize| FaultFacts {
+        name: name.into(),
+        code,
+        in_frame,
+        used_ours: ours,
+        used_other: other,
+    };
+    // A quota error is full, never blocked: by this app's data or by other keys of the site.
+    assert_eq!(
+        classify_fault(&facts("QuotaExceededError", 22, false, 900, 100)),
+        StorageFault::Full
+    );
+    assert_eq!(
+        classify_fault(&facts("QuotaExceededError", 22, false, 100, 5_000_000)),
+        StorageFault::FullOther
+    );
+    assert_eq!(
+        classify_fault(&facts("NS_ERROR_DOM_QUOTA_REACHED", 1014, true, 10, 0)),
+        StorageFault::Full
+    );
+    // Only the legacy code, no name.
+    assert_eq!(
+        classify_fault(&facts("", 22, false, 10, 0)),
+        StorageFault::Full
+    );
+    // A quota of zero with nothing stored: a private window.
+    assert_eq!(
+        classify_fault(&facts("QuotaExceededError", 22, false, 0, 0)),
+        StorageFault::Private
+    );
+    // A denial: blocked by settings on a page of its own, partitioned inside another site.
+    assert_eq!(
+        classify_fault(&facts("SecurityError", 18, false, 0, 0)),
+        StorageFault::Blocked
+    );
+    assert_eq!(
+        classify_fault(&facts("SecurityError", 18, true, 0, 0)),
+        StorageFault::Frame
+    );
+    assert_eq!(
+        classify_fault(&facts("", 0, false, 0, 1)),
+        StorageFault::Blocked
+    );
+    assert!(StorageFault::FullOther.is_full() && !StorageFault::Frame.is_full());
+    // Each cause has its own words, in every language.
+    use ilmastoaskeleet::i18n::t;
+    use ilmastoaskeleet::labels::storage_fault_msg;
+    let all = [
+        StorageFault::Blocked,
+        StorageFault::Frame,
+        StorageFault::Private,
+        StorageFault::Full,
+        StorageFault::FullOther,
+    ];
+    for l in [Lang::Fi, Lang::Sv, Lang::En] {
+        let texts: std::collections::BTreeSet<&str> =
+            all.iter().map(|f| t(l, storage_fault_msg(*f))).collect();
+        assert_eq!(texts.len(), all.len(), "{l:?}: one text per cause");
+    }
+    assert!(t(Lang::En, storage_fault_msg(StorageFault::FullOther)).contains("full"));
+    assert!(!t(Lang::En, storage_fault_msg(StorageFault::FullOther)).contains("does not allow"));
+}
+
+#[test]
+fn an_envelope_of_no_known_schema_is_shown_read_only_when_it_decodes() {
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    let good = encode_workspace(&ws, "t");
+    let one = format!("\"schema\":{SCHEMA}");
+    // A schema number that is not a plain positive integer: the data is shown, never set aside.
+    for schema in ["\"1\"", "-1", "1.5", "0", "null", "\"abc\""] {
+        let raw = good.replace(&one, &format!("\"schema\":{schema}"));
+        assert_eq!(
+            decode_stored(Some(&raw)),
+            Loaded::Unknown {
+                workspace: Some(ws.clone())
+            },
+            "{schema}"
+        );
+    }
+    // No schema at all, or an unknown kind: the same.
+    let raw = good.replace(&format!("{one},"), "");
+    assert!(matches!(
+        decode_stored(Some(&raw)),
+        Loaded::Unknown { workspace: Some(_) }
+    ));
+    let raw = good.replace("\"kind\":\"workspace\"", "\"kind\":\"thing\"");
+    assert!(matches!(
+        decode_stored(Some(&raw)),
+        Loaded::Unknown { workspace: Some(_) }
+    ));
+    // Not decodable either: set aside.
+    let raw = r#"{"app":"ilmastoaskeleet","schema":"1","data":{"x":1}}"#;
+    assert!(matches!(decode_stored(Some(raw)), Loaded::Corrupt { .. }));
+}
+
+#[test]
+fn the_app_never_writes_what_it_cannot_read_back() {
+    // A value over the read limit is too large, never "from a newer version".
+    let mut ws = Workspace::default();
+    ws.companies[0]
+        .answers
+        .insert("profile.name".into(), Answer::Text("x".repeat(MAX_STORED)));
+    let raw = encode_workspace(&ws, "t");
+    assert_eq!(
+        decode_stored(Some(&raw)),
+        Loaded::TooLarge { size: raw.len() }
+    );
+    // The write side refuses that size, and warns before it is reached.
+    assert_eq!(check_size(raw.len()), Err(raw.len()));
+    assert_eq!(check_size(MAX_STORED), Ok(true));
+    assert_eq!(check_size(WARN_STORED), Ok(true));
+    assert_eq!(check_size(WARN_STORED - 1), Ok(false));
+    // Whatever may be written is read back.
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    let raw = encode_workspace(&ws, "t");
+    assert!(check_size(raw.len()).is_ok());
+    assert_eq!(decode_stored(Some(&raw)), Loaded::Ok(ws));
+}
+
+fn two_company_workspace() -> Workspace {
+    let mut ws = Workspace::default();
+    ws.companies[0] = sample_company();
+    let mut second = sample_company();
+    second.id = "c2".into();
+    second
+        .answers
+        .insert("profile.name".into(), Answer::Text("Toinen Oy".into()));
+    ws.companies.push(second);
+    ws
+}
+
+#[test]
+fn one_bad_field_sets_aside_only_that_field() {
+    let ws = two_company_workspace();
+    let raw = encode_workspace(&ws, "t").replacen(
+        r#""profile.size":{"type":"choice","value":"micro"}"#,
+        r#""profile.size":{"type":"choice","value":42}"#,
+        1,
+    );
+    let Loaded::Salvaged { workspace, dropped } = decode_stored(Some(&raw)) else {
+        panic!("not salvaged");
+    };
+    assert_eq!(
+        dropped,
+        vec![Dropped {
+            company: "c1".into(),
+            part: Part::Answer,
+            key: "profile.size".into()
+        }]
+    );
+    let mut want = ws.clone();
+    want.companies[0].answers.remove("profile.size");
+    assert_eq!(workspace, want, "everything else is kept");
+    // A company without an id is dropped whole, the other stays.
+    let raw = encode_workspace(&ws, "t").replacen(r#""id":"c1""#, r#""id":7"#, 1);
+    let Loaded::Salvaged { workspace, dropped } = decode_stored(Some(&raw)) else {
+        panic!("not salvaged");
+    };
+    assert_eq!(workspace.companies, vec![ws.companies[1].clone()]);
+    assert_eq!(workspace.active, "c2");
+    assert_eq!(dropped[0].part, Part::Company);
+}
+
+#[test]
+fn random_damage_never_loses_an_undamaged_part() {
+    use serde_json::{json, Value};
+    let ws = two_company_workspace();
+    let base: Value = serde_json::from_str(&encode_workspace(&ws, "t")).expect("valid JSON");
+    let bad = [
+        json!(42),
+        json!("x"),
+        json!([1]),
+        json!({"type": "choice"}),
+        json!(null),
+    ];
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for round in 0..400 {
+        let mut v = base.clone();
+        // (company, part, key) of every damaged part.
+        let mut damaged = Vec::new();
+        for _ in 0..(1 + rng.next() % 4) {
+            let ci = (rng.next() % 2) as usize;
+            let co = &mut v["data"]["companies"][ci];
+            let cid = ws.companies[ci].id.clone();
+            let b = bad[(rng.next() as usize) % bad.len()].clone();
+            match rng.next() % 4 {
+                0 => {
+                    let keys: Vec<String> = co["answers"]
+                        .as_object()
+                        .expect("answers")
+                        .keys()
+                        .cloned()
+                        .collect();
+                    let k = keys[(rng.next() as usize) % keys.len()].clone();
+                    if b.is_null() || b.get("type").is_some() || !b.is_object() {
+                        co["answers"][&k] = b;
+                        damaged.push((cid, Part::Answer, k));
+                    }
+                }
+                1 => {
+                    let n = co["plan"].as_array().expect("plan").len();
+                    let i = (rng.next() as usize) % n;
+                    let id = co["plan"][i]["id"].as_str().unwrap_or("").to_string();
+                    co["plan"][i]["status"] = json!("nonsense");
+                    damaged.push((cid, Part::PlanItem, id));
+                }
+                2 => {
+                    co["footprints"]["2025"]["electricity.grid"]["amount"] = json!("lots");
+                    damaged.push((cid, Part::FootprintEntry, "2025/electricity.grid".into()));
+                }
+                _ => {
+                    co["snapshots"][0]["year"] = json!(-5);
+                    damaged.push((cid, Part::Snapshot, "s1".into()));
+                }
+            }
+        }
+        let raw = serde_json::to_string(&v).expect("JSON");
+        let (got, dropped) = match decode_stored(Some(&raw)) {
+            Loaded::Salvaged { workspace, dropped } => (workspace, dropped),
+            Loaded::Ok(w) => (w, Vec::new()),
+            other => panic!("round {round}: {other:?}"),
+        };
+        let hit = |c: &str, p: Part, k: &str| {
+            damaged
+                .iter()
+                .any(|(dc, dp, dk)| dc == c && *dp == p && dk == k)
+        };
+        for orig in &ws.companies {
+            let c = got
+                .companies
+                .iter()
+                .find(|c| c.id == orig.id)
+                .unwrap_or_else(|| panic!("round {round}: company {} lost", orig.id));
+            for (k, a) in &orig.answers {
+                if hit(&orig.id, Part::Answer, k) {
+                    assert!(!c.answers.contains_key(k) || c.answers[k] == *a);
+                } else {
+                    assert_eq!(c.answers.get(k), Some(a), "round {round}: answer {k} lost");
+                }
+            }
+            for p in &orig.plan {
+                if !hit(&orig.id, Part::PlanItem, &p.id) {
+                    assert!(c.plan.contains(p), "round {round}: plan item {} lost", p.id);
+                }
+            }
+            if !hit(&orig.id, Part::FootprintEntry, "2025/electricity.grid") {
+                assert_eq!(c.footprints, orig.footprints, "round {round}");
+            }
+            if !hit(&orig.id, Part::Snapshot, "s1") {
+                assert_eq!(c.snapshots, orig.snapshots, "round {round}");
+            }
+            assert_eq!(c.path, orig.path);
+        }
+        // Every drop is listed, and nothing undamaged is listed.
+        for d in &dropped {
+            assert!(
+                hit(&d.company, d.part, &d.key),
+                "round {round}: {d:?} listed"
+            );
+        }
+        for (c, p, k) in &damaged {
+            let still = got
+                .companies
+                .iter()
+                .find(|x| x.id == *c)
+                .is_some_and(|x| match p {
+                    Part::Answer => x.answers.contains_key(k),
+                    _ => false,
+                });
+            assert!(
+                still
+                    || dropped
+                        .iter()
+                        .any(|d| d.company == *c && d.part == *p && d.key == *k),
+                "round {round}: {c} {p:?} {k} neither kept nor listed"
+            );
+        }
+    }
+}

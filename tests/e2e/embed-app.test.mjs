@@ -86,6 +86,8 @@ test('with storage blocked in the frame the user can still answer and export', a
   const { frame } = await embeddedFrame(page);
   await frame.locator('.notice.warn').first().waitFor();
   assert.match(await frame.locator('.notice.warn').first().textContent(), /ei salli tallentamista/);
+  // The true cause: storage denied because the app is inside another site's page.
+  assert.match(await frame.locator('.notice.warn').first().textContent(), /tällä upotetulla sivulla, koska sovellus on toisen sivuston sisällä/);
   await frame.goto(profileInFrame()).catch(() => {});
   // A reload loses in-memory answers by design, so answer after navigating inside the app.
   await frame.waitForSelector('main h1');

@@ -2,9 +2,10 @@
 //! deleting everything.
 use crate::content::content;
 use crate::i18n::{t, tf, Msg};
-use crate::labels::problem_text;
+use crate::labels::{problem_text, set_aside_text};
 use crate::persist::{encode_company, parse_import};
 use crate::state::ctx;
+use crate::state::sync::{forget_kept_aside, kept_aside, kept_aside_list};
 use crate::ui::{page_title, tr};
 use crate::web::clock::{current_year, now_iso, today};
 use crate::web::files::{copy_text, download, read_file};
@@ -19,6 +20,21 @@ pub fn DataPage() -> impl IntoView {
     let imported = RwSignal::new(None::<Result<crate::model::Company, Vec<crate::persist::Issue>>>);
     let message = RwSignal::new(None::<Msg>);
     let share_link = RwSignal::new(String::new());
+    // Data kept aside stays listed, on every visit, until the user deletes it.
+    let set_aside = RwSignal::new(kept_aside_list());
+    let download_set_aside = move |key: String, when: String| {
+        if let Some(raw) = kept_aside(&key) {
+            let stamp: String = when
+                .chars()
+                .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
+                .collect();
+            download(
+                &format!("ilmastoaskeleet-talteen-{stamp}.json"),
+                &raw,
+                "application/json",
+            );
+        }
+    };
     let export = move |_| {
         let co = c.company();
         let name: String = co
@@ -82,6 +98,36 @@ pub fn DataPage() -> impl IntoView {
         <h1>{tr(Msg::DataTitle)}</h1>
         <p>{tr(Msg::DataIntro)}</p>
         <p class="notice info" aria-live="polite">{move || message.get().map(|m| c.t(m))}</p>
+        {move || (!set_aside.get().is_empty()).then(|| {
+            let l = c.lang.get();
+            view! {
+                <section aria-labelledby="set-aside-title" class="set-aside">
+                    <h2 id="set-aside-title">{t(l, Msg::SetAsideTitle)}</h2>
+                    <p>{t(l, Msg::SetAsideIntro)}</p>
+                    <ul>
+                        {set_aside.get().into_iter().map(|k| {
+                            let label = set_aside_text(l, &k.when, k.size);
+                            let (key1, key2, when1, when2) = (k.key.clone(), k.key.clone(), k.when.clone(), k.when.clone());
+                            view! {
+                                <li>
+                                    <span>{label.clone()}</span>
+                                    " "
+                                    <button type="button" class="button secondary" on:click=move |_| download_set_aside(key1.clone(), when1.clone())>{t(l, Msg::SetAsideDownload)}<span class="visually-hidden">": " {label.clone()}</span></button>
+                                    " "
+                                    <button type="button" class="link-button" on:click=move |_| {
+                                        let msg = tf(c.lang.get_untracked(), Msg::SetAsideConfirmDelete, &[("date", &when2)]);
+                                        if window().confirm_with_message(&msg).unwrap_or(false) {
+                                            forget_kept_aside(&key2);
+                                            set_aside.set(kept_aside_list());
+                                        }
+                                    }>{t(l, Msg::SetAsideDelete)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })}
         <section aria-labelledby="export-title">
             <h2 id="export-title">{tr(Msg::ExportTitle)}</h2>
             <p>{tr(Msg::ExportIntro)}</p>
@@ -159,7 +205,7 @@ pub fn DataPage() -> impl IntoView {
                 {move || tf(c.lang.get(), Msg::CloseYear, &[("year", &current_year().to_string())])}
             </button>
             <ul>
-                {move || c.ws.with(|w| w.active().snapshots.iter().map(|s| view! { <li>{format!("{} ({})", s.year, s.closed_on)}</li> }).collect_view())}
+                {move || c.ws.with(|w| w.active().snapshots_in_order().into_iter().map(|s| view! { <li>{format!("{} ({})", s.year, s.closed_on)}</li> }).collect_view())}
             </ul>
         </section>
         <section aria-labelledby="share-title">

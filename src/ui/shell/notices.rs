@@ -2,10 +2,11 @@
 //! tab, a language that could not load, a new version, and an offered share link.
 use crate::content::content;
 use crate::i18n::{tf, Msg};
+use crate::labels::{dropped_text, storage_fault_msg};
 use crate::model::Answer;
 use crate::router::Route;
 use crate::state::sync::kept_aside;
-use crate::state::{ctx, SaveState};
+use crate::state::{ctx, ReadOnlyWhy, SaveState};
 use crate::ui::tr;
 use crate::web::clock::now_iso;
 use crate::web::{files, service_worker};
@@ -20,27 +21,69 @@ pub fn SaveNotices() -> impl IntoView {
             files::download("ilmastoaskeleet-vioittunut.json", &raw, "application/json");
         }
     };
+    // The stored data left in place (read-only), downloaded exactly as it is stored.
+    let download_stored = move || {
+        if let Some(raw) = kept_aside(crate::web::storage::KEY) {
+            files::download("ilmastoaskeleet-tallennetut.json", &raw, "application/json");
+        }
+    };
     view! {
         <div class="notices" aria-live="polite">
             {move || match c.save.get() {
                 SaveState::Saved => None,
-                SaveState::Blocked => Some(view! {
-                    <div class="notice warn" role="status">
-                        <p>{c.t(Msg::StorageBlocked)}</p>
-                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
-                    </div>
-                }.into_any()),
-                SaveState::Full => Some(view! {
+                SaveState::Unsaved(fault) if fault.is_full() => Some(view! {
                     <div class="notice warn" role="alert">
-                        <p>{c.t(Msg::StorageFull)}</p>
+                        <p>{c.t(storage_fault_msg(fault))}</p>
                         <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
-                SaveState::ReadOnly => Some(view! {
+                SaveState::Unsaved(fault) => Some(view! {
                     <div class="notice warn" role="status">
-                        <p>{c.t(Msg::StorageReadOnly)}</p>
+                        <p>{c.t(storage_fault_msg(fault))}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
                     </div>
                 }.into_any()),
+                SaveState::ReadOnly(why) => Some(view! {
+                    <div class="notice warn" role="status">
+                        <p>{c.t(match why {
+                            ReadOnlyWhy::Newer => Msg::StorageReadOnly,
+                            ReadOnlyWhy::Unknown => Msg::StorageUnknownEnvelope,
+                            ReadOnlyWhy::TooLarge => Msg::StorageTooLargeStored,
+                            ReadOnlyWhy::NotKeptAside => Msg::StorageNotKeptAside,
+                        })}</p>
+                        <button type="button" class="button secondary" on:click=move |_| download_stored()>
+                            {c.t(Msg::DownloadStored)}
+                        </button>
+                    </div>
+                }.into_any()),
+                SaveState::TooLarge => Some(view! {
+                    <div class="notice warn" role="alert">
+                        <p>{c.t(Msg::StorageTooLargeWrite)}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
+                    </div>
+                }.into_any()),
+                SaveState::NearLimit => Some(view! {
+                    <div class="notice info" role="status">
+                        <p>{c.t(Msg::StorageNearLimit)}</p>
+                        <a href=Route::Data.href() class="button secondary">{c.t(Msg::GoExport)}</a>
+                    </div>
+                }.into_any()),
+                SaveState::Salvaged(key, dropped) => {
+                    let k = key.clone();
+                    let l = c.lang.get();
+                    Some(view! {
+                        <div class="notice warn salvaged" role="alert">
+                            <p>{tf(l, Msg::StorageSalvaged, &[("n", &dropped.len().to_string())])}</p>
+                            <ul>{dropped.iter().map(|d| view! { <li>{dropped_text(l, d)}</li> }).collect_view()}</ul>
+                            <button type="button" class="button secondary" on:click=move |_| download_raw(k.clone())>
+                                {c.t(Msg::DownloadRaw)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| c.save.set(SaveState::Saved)>
+                                {c.t(Msg::Dismiss)}
+                            </button>
+                        </div>
+                    }.into_any())
+                }
                 SaveState::Corrupt(key) => {
                     let k = key.clone();
                     Some(view! {
