@@ -16,11 +16,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
-# First-load brotli budget in bytes: index.html + wasm + js + css + the largest language pack
-# (the app fetches one before it mounts). The product target is 200 KiB (204800); the app is not
-# there yet (about 308 KB: Leptos and the view code about four fifths, the Finnish texts 35 KB),
-# so CI holds the line at 320 KiB against regressions. See README "Size and speed".
-export SIZE_BUDGET ?= 327680
+# First-load brotli budget in bytes: what comes before the first question can be answered:
+# index.html + wasm + js + css + the largest first language pack (the app fetches it before it
+# mounts; the second pack comes after the first paint and is not counted). The product target is
+# 200 KiB (204800); the app is not there yet (311 KB: wasm 283 KB, first Finnish pack 16 KB),
+# so CI holds the line at 319 KiB (about 5 % above) against regressions. See README "Size and speed".
+export SIZE_BUDGET ?= 326656
 
 .PHONY: help setup dev build test size bench deploy clean content-report
 

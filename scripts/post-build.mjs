@@ -4,8 +4,9 @@
 //
 // 1. Checks that index.html has no inline style attribute, <style> element or inline event
 //    handler (the CSP below forbids them): fails the build loudly if it does.
-// 2. Copies the language packs (texts-<lang>-<hash>.json, written by build.rs into cargo's
-//    OUT_DIR) that the wasm names next to it, and makes trunk's loader preload the reader's one.
+// 2. Copies the language packs (texts-<lang>-<hash>.json and texts-<lang>-more-<hash>.json,
+//    written by build.rs into cargo's OUT_DIR) that the wasm names next to it, and makes trunk's
+//    loader preload the reader's first pack.
 // 3. Writes embed-<hash>.js (the host script under a content-hashed name, for pinning with
 //    Subresource Integrity) and a <meta> with its name and sha384 for the /kunnille snippet.
 // 4. Writes embed.html, the only document that may be framed (see docs/security.md).
@@ -76,8 +77,10 @@ const packFiles = {}; // lang -> file name
   const wasmFile = readdirSync(STAGING).find((f) => f.endsWith('.wasm'));
   if (!wasmFile) fail('no .wasm in the staging directory');
   const wasmText = readFileSync(join(STAGING, wasmFile)).toString('latin1');
-  const wanted = [...new Set(wasmText.match(/texts-(?:fi|sv|en)-[0-9a-f]{16}\.json/g) ?? [])];
-  if (wanted.length !== 3) fail(`expected the names of 3 language packs in ${wasmFile}, found ${wanted.length}`);
+  // Two packs per language: texts-<lang>-<hash>.json (loaded before the app paints) and
+  // texts-<lang>-more-<hash>.json (the rest, loaded right after).
+  const wanted = [...new Set(wasmText.match(/texts-(?:fi|sv|en)-(?:more-)?[0-9a-f]{16}\.json/g) ?? [])];
+  if (wanted.length !== 6) fail(`expected the names of 6 language packs in ${wasmFile}, found ${wanted.length}`);
   const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(REPO, 'target');
   const outDirs = [];
   const subdirs = (d) => { try { return readdirSync(d).map((n) => join(d, n)).filter((p) => statSync(p).isDirectory()); } catch { return []; } };
@@ -90,9 +93,11 @@ const packFiles = {}; // lang -> file name
     const src = outDirs.map((d) => join(d, name)).find((p) => existsSync(p));
     if (!src) fail(`language pack ${name} not found under ${targetDir}/*/*/build/ilmastoaskeleet-*/out/packs (set CARGO_TARGET_DIR if cargo builds elsewhere)`);
     const bytes = readFileSync(src);
-    if (`${name.slice(9, 25)}` !== fnv1a64(bytes)) fail(`${src} does not match the hash in its name`);
+    const [, lang, more, hash] = name.match(/^texts-([a-z]{2})-(more-)?([0-9a-f]{16})\.json$/);
+    if (hash !== fnv1a64(bytes)) fail(`${src} does not match the hash in its name`);
     copyFileSync(src, join(STAGING, name));
-    packFiles[name.slice(6, 8)] = name;
+    // Only the first pack is preloaded: the second must not compete with the wasm.
+    if (!more) packFiles[lang] = name;
   }
   console.log(`[post-build] language packs: ${wanted.join(', ')}`);
 }

@@ -204,6 +204,20 @@ impl SupportKind {
         SupportKind::Visibility,
         SupportKind::Learning,
     ];
+
+    /// The kind's code in the supports filter (`<option value>`), written out rather than built
+    /// with `{:?}`, so that no Debug formatting is needed for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            SupportKind::Network => "network",
+            SupportKind::Municipal => "municipal",
+            SupportKind::Funding => "funding",
+            SupportKind::Advice => "advice",
+            SupportKind::Commitment => "commitment",
+            SupportKind::Visibility => "visibility",
+            SupportKind::Learning => "learning",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

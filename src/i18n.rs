@@ -2,9 +2,10 @@
 //!
 //! `Msg` is generated at build time from `content/ui.toml` (see `build.rs`): a key without a
 //! Finnish, Swedish or English text fails the build. The texts themselves, with every content
-//! text, are in one pack per language (a JSON array of strings). In the browser the app loads the
-//! pack of the user's language before it mounts (and another on a language switch); natively
-//! (tests, tools) all three are compiled in and load on first use.
+//! text, are in two packs per language (JSON arrays of strings; see `Part`). In the browser the app
+//! loads the first pack of the user's language before it mounts and the second right after (both
+//! of another language on a switch); natively (tests, tools) all six are compiled in and load on
+//! first use.
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -56,68 +57,132 @@ impl Lang {
     }
 }
 
-static PACKS: [OnceLock<Vec<String>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+/// The two packs of a language: `First` (the catalogue and the step texts: texts
+/// `0..FIRST_COUNT`, loaded before the app paints) and `More` (the rest, loaded right after).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    First,
+    More,
+}
+
+impl Part {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// How many texts the pack holds.
+    pub fn count(self) -> usize {
+        match self {
+            Part::First => FIRST_COUNT,
+            Part::More => TEXT_COUNT - FIRST_COUNT,
+        }
+    }
+
+    /// The text numbers the pack holds.
+    pub fn range(self) -> std::ops::Range<usize> {
+        match self {
+            Part::First => 0..FIRST_COUNT,
+            Part::More => FIRST_COUNT..TEXT_COUNT,
+        }
+    }
+
+    /// The pack that holds text number `index`.
+    pub fn of(index: usize) -> Part {
+        if index < FIRST_COUNT {
+            Part::First
+        } else {
+            Part::More
+        }
+    }
+}
+
+#[allow(clippy::declare_interior_mutable_const)]
+const EMPTY: [OnceLock<Vec<String>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+/// The packs, by part and language.
+static PACKS: [[OnceLock<Vec<String>>; 3]; 2] = [EMPTY, EMPTY];
 
 /// Reads a language pack (the JSON array of strings that `build.rs` writes) and makes it the
 /// texts of `lang`. A pack from another build (wrong length) or a damaged one is refused with a
-/// message, so that no text can be shown from the wrong place. Loading a language twice is a
-/// no-op.
-pub fn install_pack(lang: Lang, json: &str) -> Result<(), String> {
-    if PACKS[lang.index()].get().is_some() {
+/// message, so that no text can be shown from the wrong place. Loading a pack twice is a no-op.
+pub fn install_pack(lang: Lang, part: Part, json: &str) -> Result<(), String> {
+    let slot = &PACKS[part.index()][lang.index()];
+    if slot.get().is_some() {
         return Ok(());
     }
-    let _ = PACKS[lang.index()].set(parse_pack(lang, json)?);
+    let _ = slot.set(parse_pack(lang, part, json)?);
     Ok(())
 }
 
 /// Checks and reads a language pack.
-pub fn parse_pack(lang: Lang, json: &str) -> Result<Vec<String>, String> {
+pub fn parse_pack(lang: Lang, part: Part, json: &str) -> Result<Vec<String>, String> {
     let texts: Vec<String> = serde_json::from_str(json)
         .map_err(|e| format!("the {} texts are damaged: {e}", lang.code()))?;
-    if texts.len() != TEXT_COUNT {
+    if texts.len() != part.count() {
         return Err(format!(
-            "the {} texts are from another version ({} texts, expected {TEXT_COUNT})",
+            "the {} texts are from another version ({} texts, expected {})",
             lang.code(),
-            texts.len()
+            texts.len(),
+            part.count()
         ));
     }
     Ok(texts)
 }
 
-/// Whether the texts of `lang` are ready.
+/// Whether the first pack of `lang` is in (the app can show the language).
 pub fn pack_loaded(lang: Lang) -> bool {
+    part_loaded(lang, Part::First)
+}
+
+/// Whether the pack `part` of `lang` is in.
+pub fn part_loaded(lang: Lang, part: Part) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
-    builtin_pack(lang);
-    PACKS[lang.index()].get().is_some()
+    builtin_pack(lang, part);
+    PACKS[part.index()][lang.index()].get().is_some()
 }
 
 /// Natively every pack is compiled in, for the tests and tools.
 #[cfg(not(target_arch = "wasm32"))]
-fn builtin_pack(lang: Lang) {
-    let json = match lang {
-        Lang::Fi => include_str!(concat!(env!("OUT_DIR"), "/packs/fi.json")),
-        Lang::Sv => include_str!(concat!(env!("OUT_DIR"), "/packs/sv.json")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/packs/en.json")),
+fn builtin_pack(lang: Lang, part: Part) {
+    let json = match (lang, part) {
+        (Lang::Fi, Part::First) => include_str!(concat!(env!("OUT_DIR"), "/packs/fi-pack.json")),
+        (Lang::Sv, Part::First) => include_str!(concat!(env!("OUT_DIR"), "/packs/sv-pack.json")),
+        (Lang::En, Part::First) => include_str!(concat!(env!("OUT_DIR"), "/packs/en-pack.json")),
+        (Lang::Fi, Part::More) => {
+            include_str!(concat!(env!("OUT_DIR"), "/packs/fi-more-pack.json"))
+        }
+        (Lang::Sv, Part::More) => {
+            include_str!(concat!(env!("OUT_DIR"), "/packs/sv-more-pack.json"))
+        }
+        (Lang::En, Part::More) => {
+            include_str!(concat!(env!("OUT_DIR"), "/packs/en-more-pack.json"))
+        }
     };
-    if let Err(e) = install_pack(lang, json) {
+    if let Err(e) = install_pack(lang, part, json) {
         panic!("built-in texts: {e}");
     }
 }
 
 /// The text number `index` of the packs in `lang`. Falls back to another loaded language if
-/// `lang` is not loaded (which the app avoids: it switches language only once the pack is in).
+/// `lang`'s pack is not loaded (which the app avoids: it switches language only once both packs
+/// are in, and shows the pages that need the second pack only once it is), else "".
 pub fn text(lang: Lang, index: usize) -> &'static str {
-    let pack = if pack_loaded(lang) {
-        PACKS[lang.index()].get()
+    let part = Part::of(index);
+    let packs = &PACKS[part.index()];
+    let pack = if part_loaded(lang, part) {
+        packs[lang.index()].get()
     } else {
-        PACKS.iter().find_map(OnceLock::get)
+        packs.iter().find_map(OnceLock::get)
     };
-    pack.and_then(|p| p.get(index)).map_or("", String::as_str)
+    let at = index - part.range().start;
+    pack.and_then(|p| p.get(at)).map_or("", String::as_str)
 }
 
-/// The file name of `lang`'s pack, served next to the wasm.
-pub fn pack_file(lang: Lang) -> &'static str {
-    PACK_FILES[lang.index()]
+/// The file name of `lang`'s pack `part`, served next to the wasm.
+pub fn pack_file(lang: Lang, part: Part) -> &'static str {
+    match part {
+        Part::First => PACK_FILES[lang.index()],
+        Part::More => MORE_PACK_FILES[lang.index()],
+    }
 }
 
 /// The text of `msg` in `lang`.
@@ -249,18 +314,39 @@ mod tests {
     }
 
     #[test]
+    fn the_catalogue_is_in_the_first_pack() {
+        // `Msg as usize` is the text's index: the whole catalogue comes before `FIRST_COUNT`,
+        // so the shell and the notices never wait for the second pack.
+        assert!(KEYS.len() <= FIRST_COUNT);
+        assert_eq!(Part::of(Msg::AppName as usize), Part::First);
+        assert_eq!(Part::of(KEYS.len() - 1), Part::First);
+        assert_eq!(Part::of(FIRST_COUNT), Part::More);
+    }
+
+    #[test]
     fn a_pack_of_another_build_or_a_damaged_one_is_refused() {
-        let fi = include_str!(concat!(env!("OUT_DIR"), "/packs/fi.json"));
-        assert_eq!(parse_pack(Lang::Fi, fi).map(|p| p.len()), Ok(TEXT_COUNT));
-        let err = |json: &str| parse_pack(Lang::Sv, json).expect_err(json);
+        let fi = include_str!(concat!(env!("OUT_DIR"), "/packs/fi-pack.json"));
+        assert_eq!(
+            parse_pack(Lang::Fi, Part::First, fi).map(|p| p.len()),
+            Ok(FIRST_COUNT)
+        );
+        let more = include_str!(concat!(env!("OUT_DIR"), "/packs/fi-more-pack.json"));
+        assert_eq!(
+            parse_pack(Lang::Fi, Part::More, more).map(|p| p.len()),
+            Ok(TEXT_COUNT - FIRST_COUNT)
+        );
+        // One pack is not the other.
+        assert!(parse_pack(Lang::Fi, Part::More, fi).is_err());
+        assert!(parse_pack(Lang::Fi, Part::First, more).is_err());
+        let err = |json: &str| parse_pack(Lang::Sv, Part::First, json).expect_err(json);
         assert!(err("not json").contains("sv texts are damaged"));
         assert!(err(r#"["a", 1]"#).contains("damaged"));
         assert!(err("{}").contains("damaged"));
-        let short = serde_json::to_string(&vec!["x"; TEXT_COUNT - 1]).unwrap_or_default();
+        let short = serde_json::to_string(&vec!["x"; FIRST_COUNT - 1]).unwrap_or_default();
         assert!(err(&short).contains("another version"));
         // Once loaded, a language keeps its texts: a later bad pack changes nothing.
         let before = t(Lang::Fi, Msg::AppName);
-        assert_eq!(install_pack(Lang::Fi, "not json"), Ok(()));
+        assert_eq!(install_pack(Lang::Fi, Part::First, "not json"), Ok(()));
         assert_eq!(t(Lang::Fi, Msg::AppName), before);
         assert!(!before.is_empty());
     }
@@ -268,15 +354,24 @@ mod tests {
     #[test]
     fn pack_file_names_carry_a_content_hash() {
         for lang in Lang::ALL {
-            let name = pack_file(lang);
-            let hash = name
-                .strip_prefix(&format!("texts-{}-", lang.code()))
-                .and_then(|r| r.strip_suffix(".json"))
-                .unwrap_or("");
-            assert_eq!(hash.len(), 16, "{name}");
-            assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
+            for (part, prefix) in [(Part::First, ""), (Part::More, "more-")] {
+                let name = pack_file(lang, part);
+                let hash = name
+                    .strip_prefix(&format!("texts-{}-{prefix}", lang.code()))
+                    .and_then(|r| r.strip_suffix(".json"))
+                    .unwrap_or("");
+                assert_eq!(hash.len(), 16, "{name}");
+                assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{name}");
+            }
         }
-        assert_ne!(pack_file(Lang::Fi), pack_file(Lang::Sv));
+        assert_ne!(
+            pack_file(Lang::Fi, Part::First),
+            pack_file(Lang::Sv, Part::First)
+        );
+        assert_ne!(
+            pack_file(Lang::Fi, Part::First),
+            pack_file(Lang::Fi, Part::More)
+        );
     }
 
     #[test]

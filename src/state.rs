@@ -57,6 +57,8 @@ pub struct Ctx {
     pub update_ready: RwSignal<bool>,
     /// The texts of this language could not be downloaded (offline before the first visit).
     pub lang_failed: RwSignal<Option<Lang>>,
+    /// Whether the second text pack of the language is in (see `Ctx::load_more_texts`).
+    pub more_texts: RwSignal<lang::MoreTexts>,
     pub params: StoredValue<Params>,
     /// The workspace as last written to (or read from) storage: a change that only echoes it is
     /// not written again (another tab's update taken in, the state loaded at start).
@@ -93,12 +95,14 @@ impl Ctx {
             other_tab: RwSignal::new(false),
             update_ready: RwSignal::new(false),
             lang_failed: RwSignal::new(None),
+            more_texts: RwSignal::new(lang::MoreTexts::Loading),
             params: StoredValue::new(params),
             saved: StoredValue::new(None),
             lang_wanted: StoredValue::new(lang),
         };
         ctx.start_sync(!preselected);
         ctx.start_lang_sync();
+        ctx.load_more_texts();
         ctx
     }
 

@@ -11,13 +11,21 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The app loads its texts before it mounts (`ilmastoaskeleet::start`); a test that mounts `App`
-/// directly installs the Finnish pack the same build produced.
+/// directly installs the two Finnish packs the same build produced.
 fn finnish_texts() {
-    ilmastoaskeleet::i18n::install_pack(
-        ilmastoaskeleet::i18n::Lang::Fi,
-        include_str!(concat!(env!("OUT_DIR"), "/packs/fi.json")),
+    use ilmastoaskeleet::i18n::{install_pack, Lang, Part};
+    install_pack(
+        Lang::Fi,
+        Part::First,
+        include_str!(concat!(env!("OUT_DIR"), "/packs/fi-pack.json")),
     )
-    .expect("the Finnish pack of this build");
+    .expect("the first Finnish pack of this build");
+    install_pack(
+        Lang::Fi,
+        Part::More,
+        include_str!(concat!(env!("OUT_DIR"), "/packs/fi-more-pack.json")),
+    )
+    .expect("the second Finnish pack of this build");
 }
 
 fn clear() {

@@ -1,6 +1,9 @@
-// Language packs: the app downloads the texts of the reader's language only (texts-<lang>-<hash>.json),
-// fetches another one on a language switch, keeps working when a pack cannot be loaded, and tells
-// the reader (in all three languages) when no texts can be loaded at all.
+// Language packs: the app downloads the texts of the reader's language only, in two packs: the
+// first (texts-<lang>-<hash>.json: the shell, the landing page, the steps) before it paints, the
+// second (texts-<lang>-more-<hash>.json: actions, supports, factors…) right after. It fetches both
+// packs of another language on a switch, keeps working when a pack cannot be loaded (the pages
+// that need the second pack say so and offer a retry), and tells the reader (in all three
+// languages) when no texts can be loaded at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAppAndBrowser } from './lib/fixture.mjs';
@@ -8,14 +11,16 @@ import { openPage, waitForApp } from './lib/browser.mjs';
 
 const env = useAppAndBrowser();
 const T = 20000;
-const PACK = /\/texts-(fi|sv|en)-[0-9a-f]{16}\.json$/;
+const PACK = /\/texts-(fi|sv|en)-(more-)?[0-9a-f]{16}\.json$/;
+const MORE_PACK = /\/texts-(fi|sv|en)-more-[0-9a-f]{16}\.json$/;
 
-/** The language packs the page requested, in order ('fi', 'sv', 'en'). */
+/** The language packs the page requested, in order: 'fi' for the first Finnish pack, 'fi+' for
+ *  the second one. */
 function packRequests(page) {
   const langs = [];
   page.on('request', (req) => {
     const m = new URL(req.url()).pathname.match(PACK);
-    if (m) langs.push(m[1]);
+    if (m) langs.push(m[1] + (m[2] ? '+' : ''));
   });
   return langs;
 }
@@ -38,8 +43,8 @@ test('the language chosen last time is the one preloaded on the next visit', asy
   await page.reload();
   await waitForApp(page, { problems });
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(await preloaded(page), ['sv']);
-  assert.deepEqual(packs.filter((l) => l !== 'sv'), [], 'no other language is downloaded');
+  assert.deepEqual(await preloaded(page), ['sv'], 'only the first pack is preloaded');
+  assert.deepEqual(packs, ['sv', 'sv+'], 'no other language is downloaded');
   assertClean();
   await context.close();
 });
@@ -50,20 +55,21 @@ test('a Finnish reader downloads the Finnish texts only; Svenska is fetched when
   await page.goto(env.url('/'));
   await waitForApp(page, { problems });
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(packs, ['fi'], 'only the Finnish pack before any switch, downloaded once');
-  // The loader preloads it next to the wasm, and the app's own fetch takes the preloaded copy.
+  assert.deepEqual(packs, ['fi', 'fi+'], 'only the two Finnish packs before any switch, each downloaded once');
+  // The loader preloads the first next to the wasm, and the app's own fetch takes the preloaded
+  // copy; the second is fetched once the app has painted.
   assert.deepEqual(await preloaded(page), ['fi']);
   assert.equal(await page.locator('#boot-loading').count(), 0, 'the loading line gives way to the app');
 
   await page.getByRole('button', { name: 'Svenska' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'sv', null, { timeout: T });
-  assert.deepEqual(packs, ['fi', 'sv']);
+  assert.deepEqual(packs, ['fi', 'fi+', 'sv', 'sv+'], 'a switch loads both packs of the language');
   assert.equal(await page.getByRole('group', { name: 'Språk' }).count(), 1, 'the switch is now in Swedish');
 
   // Back to Finnish: already loaded, nothing is downloaded again.
   await page.getByRole('button', { name: 'Suomi' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'fi', null, { timeout: T });
-  assert.deepEqual(packs, ['fi', 'sv']);
+  assert.deepEqual(packs, ['fi', 'fi+', 'sv', 'sv+']);
   assertClean();
   await context.close();
 });
@@ -74,7 +80,7 @@ test('?lang=en starts with the English pack and no other', async () => {
   await page.goto(env.url('/?lang=en'));
   await waitForApp(page, { problems });
   await page.waitForLoadState('networkidle');
-  assert.deepEqual(packs, ['en']);
+  assert.deepEqual(packs, ['en', 'en+']);
   assert.deepEqual(await preloaded(page), ['en']);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.getByRole('group', { name: 'Language' }).count(), 1);
@@ -138,5 +144,56 @@ test('a pack from another version is refused, not shown', async () => {
   await page.locator('#boot-error').waitFor({ state: 'visible', timeout: T });
   assert.equal(await page.locator('main').count(), 0);
   assert.equal(await page.getByText('vanha').count(), 0);
+  await context.close();
+});
+
+test('the landing page and the steps paint without the second pack; the other pages wait for it', async () => {
+  const { page, context, problems, assertClean } = await openPage(env.browser, {
+    appOrigin: env.app.origin,
+    ignoreConsole: [/texts-fi-more-/, /Failed to load resource/],
+    contextOptions: { serviceWorkers: 'block' },
+  });
+  // Hold the second pack back until released.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(MORE_PACK, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url('/'));
+  await waitForApp(page, { problems });
+  await page.goto(env.url('/vaihe/profile'));
+  await waitForApp(page, { problems });
+  await page.locator('#q-profile-size-micro').check();
+
+  await page.goto(env.url('/tulokset'));
+  const loading = page.getByRole('status').filter({ hasText: 'Ladataan sivun tekstejä' });
+  await loading.waitFor({ timeout: T });
+  assert.equal(await page.locator('main h1').count(), 0, 'no half-translated page');
+  release();
+  await waitForApp(page, { problems });
+  assert.equal(await loading.count(), 0, 'the loading line gives way to the page');
+  assert.notEqual((await page.locator('main h1').textContent()).trim(), '');
+  assertClean();
+  await context.close();
+});
+
+test('a second pack that cannot be loaded gives a retry, and the retry shows the page', async () => {
+  const { page, context, problems, assertClean } = await openPage(env.browser, {
+    appOrigin: env.app.origin,
+    ignoreConsole: [/texts-fi-more-/, /Failed to load resource/],
+    contextOptions: { serviceWorkers: 'block' },
+  });
+  await page.route(MORE_PACK, (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.goto(env.url('/tuki'));
+  const alert = page.getByRole('alert').filter({ hasText: 'Tämän sivun tekstejä ei voitu ladata' });
+  await alert.waitFor({ timeout: T });
+  assert.equal(await page.locator('main h1').count(), 0);
+  await page.unroute(MORE_PACK);
+  await alert.getByRole('button', { name: 'Yritä uudelleen' }).click();
+  await waitForApp(page, { problems });
+  assert.equal(await alert.count(), 0, 'the message is gone');
+  assert.ok((await page.locator('main').textContent()).length > 200, 'the supports page is shown');
+  assertClean();
   await context.close();
 });

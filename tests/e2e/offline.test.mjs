@@ -31,6 +31,10 @@ test('after one online visit, / and a deep link load offline, in any language', 
       precache.some((u) => new RegExp(`/texts-${lang}-[0-9a-f]{16}\\.json$`).test(u)),
       `the ${lang} texts are precached`,
     );
+    assert.ok(
+      precache.some((u) => new RegExp(`/texts-${lang}-more-[0-9a-f]{16}\\.json$`).test(u)),
+      `the second pack of the ${lang} texts is precached`,
+    );
   }
 
   await context.setOffline(true);

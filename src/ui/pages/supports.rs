@@ -26,9 +26,7 @@ pub fn Supports() -> impl IntoView {
         let prof = profile(content(), &answers);
         recommend(content(), &prof)
             .into_iter()
-            .filter(|r| {
-                kind.with(|k| k == "all" || format!("{:?}", r.support.kind).to_lowercase() == *k)
-            })
+            .filter(|r| kind.with(|k| k == "all" || r.support.kind.code() == k.as_str()))
             .filter(|r| {
                 cost.with(|k| {
                     k == "all"
@@ -85,7 +83,7 @@ pub fn Supports() -> impl IntoView {
             <label for="f-kind">{tr(Msg::FilterKind)}</label>
             <select id="f-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
                 <option value="all">{tr(Msg::All)}</option>
-                {SupportKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}").to_lowercase()>{move || c.t(support_kind_msg(k))}</option> }).collect_view()}
+                {SupportKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{move || c.t(support_kind_msg(k))}</option> }).collect_view()}
             </select>
             <label for="f-cost">{tr(Msg::FilterCost)}</label>
             <select id="f-cost" on:change=move |ev| cost.set(event_target_value(&ev))>

@@ -1,9 +1,10 @@
 //! The root component: the state, theme and embed set-up, and the route switch.
 use super::chrome::{EmbedBar, Footer, Header};
 use super::notices::{SaveNotices, ShareImport};
-use crate::content::content;
+use crate::content::{content, FOOTPRINT_STEP};
 use crate::i18n::Msg;
 use crate::router::{location, navigate, start_router, Route};
+use crate::state::lang::MoreTexts;
 use crate::state::{ctx, Ctx};
 use crate::ui::pages::{
     content_review::ContentReview,
@@ -62,22 +63,50 @@ pub fn App() -> impl IntoView {
                 {move || match Route::parse(&loc.path.get()) {
                     Route::Landing => view! { <Landing /> }.into_any(),
                     Route::Step(id) => match content().step(&id) {
+                        // The footprint step shows the factors' texts (second pack).
+                        Some(step) if step.id == FOOTPRINT_STEP => {
+                            view! { <NeedsMoreTexts><StepView step /></NeedsMoreTexts> }.into_any()
+                        }
                         Some(step) => view! { <StepView step /> }.into_any(),
                         None => view! { <NotFound /> }.into_any(),
                     },
-                    Route::Results => view! { <Results /> }.into_any(),
-                    Route::Plan => view! { <Plan /> }.into_any(),
-                    Route::Supports => view! { <Supports /> }.into_any(),
-                    Route::Report => view! { <Report /> }.into_any(),
-                    Route::Data => view! { <DataPage /> }.into_any(),
-                    Route::About => view! { <About /> }.into_any(),
+                    Route::Results => view! { <NeedsMoreTexts><Results /></NeedsMoreTexts> }.into_any(),
+                    Route::Plan => view! { <NeedsMoreTexts><Plan /></NeedsMoreTexts> }.into_any(),
+                    Route::Supports => view! { <NeedsMoreTexts><Supports /></NeedsMoreTexts> }.into_any(),
+                    Route::Report => view! { <NeedsMoreTexts><Report /></NeedsMoreTexts> }.into_any(),
+                    Route::Data => view! { <NeedsMoreTexts><DataPage /></NeedsMoreTexts> }.into_any(),
+                    Route::About => view! { <NeedsMoreTexts><About /></NeedsMoreTexts> }.into_any(),
                     Route::Accessibility => view! { <Accessibility /> }.into_any(),
-                    Route::Municipalities => view! { <ForMunicipalities /> }.into_any(),
-                    Route::Content => view! { <ContentReview /> }.into_any(),
+                    Route::Municipalities => view! { <NeedsMoreTexts><ForMunicipalities /></NeedsMoreTexts> }.into_any(),
+                    Route::Content => view! { <NeedsMoreTexts><ContentReview /></NeedsMoreTexts> }.into_any(),
                     Route::NotFound => view! { <NotFound /> }.into_any(),
                 }}
             </main>
             {(!embed).then(|| view! { <Footer /> })}
+    }
+}
+
+/// A page that shows texts of the second pack (actions, supports, factors…): a loading line until
+/// the pack is in, then the page; a retry if it could not be loaded. The landing page, the steps
+/// and the shell need only the first pack, which is in before the app mounts.
+#[component]
+fn NeedsMoreTexts(children: ChildrenFn) -> impl IntoView {
+    let c = ctx();
+    move || match c.more_texts.get() {
+        MoreTexts::Ready => children().into_any(),
+        MoreTexts::Loading => view! {
+            <p class="more-texts-loading" role="status">{tr(Msg::MoreTextsLoading)}</p>
+        }
+        .into_any(),
+        MoreTexts::Failed => view! {
+            <div class="notice warn" role="alert">
+                <p>{tr(Msg::MoreTextsFailed)}</p>
+                <button type="button" class="button" on:click=move |_| c.load_more_texts()>
+                    {tr(Msg::MoreTextsRetry)}
+                </button>
+            </div>
+        }
+        .into_any(),
     }
 }
 
