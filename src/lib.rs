@@ -48,6 +48,14 @@ pub use ui::shell::app::App;
 /// the trilingual notice kept there.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The /kunnille preview (`?preview=1`) runs in memory only: set before anything is read.
+    let query = leptos::prelude::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    if params::parse_query(&query, content::content()).preview {
+        web::storage::set_memory_only();
+    }
     // Leptos's executor starts with the mount, so the loading runs on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
         let result = state::lang::load_start_pack().await;

@@ -1080,3 +1080,12 @@ fn a_company_too_large_for_a_link_is_not_encoded() {
         None
     );
 }
+
+#[test]
+fn the_preview_parameter_is_allow_listed() {
+    assert!(parse_query("?embed=1&preview=1", content()).preview);
+    assert!(!parse_query("?embed=1", content()).preview);
+    let bad = parse_query("?preview=yes", content());
+    assert!(!bad.preview);
+    assert_eq!(bad.warnings.len(), 1, "{:?}", bad.warnings);
+}

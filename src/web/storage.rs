@@ -26,6 +26,9 @@ pub enum StoreError {
 
 /// Whether localStorage can be used: it exists, does not throw, and takes a write.
 pub fn available() -> bool {
+    if memory_only() {
+        return false;
+    }
     let Some(w) = web_sys::window() else {
         return false;
     };
@@ -39,6 +42,9 @@ pub fn available() -> bool {
 }
 
 pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+    if memory_only() {
+        return Ok(None);
+    }
     if !available() {
         return Err(StoreError::Unavailable);
     }
@@ -48,6 +54,9 @@ pub fn read(key: &str) -> Result<Option<String>, StoreError> {
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
+    if memory_only() {
+        return Ok(());
+    }
     if !available() {
         return Err(StoreError::Unavailable);
     }
@@ -65,7 +74,23 @@ pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
 }
 
 pub fn remove(key: &str) {
+    if memory_only() {
+        return;
+    }
     if available() {
         let _ = LocalStorage::raw().remove_item(key);
     }
+}
+
+/// Memory only (`?preview=1`, the /kunnille preview): from now on nothing is read from or written
+/// to localStorage, so the data of the person looking at the preview stays byte-for-byte as it is.
+static MEMORY_ONLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Switches to memory only for the rest of the page's life.
+pub fn set_memory_only() {
+    MEMORY_ONLY.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+fn memory_only() -> bool {
+    MEMORY_ONLY.load(std::sync::atomic::Ordering::SeqCst)
 }
