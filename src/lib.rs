@@ -3,7 +3,7 @@
 //! The crate has two halves and four layers. From the ground up:
 //!
 //! 1. **Pure** (`i18n`, `content`, `model`, `scoring`, `ranking`, `footprint`, `matching`,
-//!    `params`, `share`, `persist`, `labels`, `drafts`, `rough`, `site`, `site_rules`): data, rules, words and generated texts;
+//!    `params`, `share`, `persist`, `labels`, `local_services`, `drafts`, `rough`, `site`, `site_rules`): data, rules, words and generated texts;
 //!    no browser APIs, tested natively.
 //! 2. **Browser edges** (`web::*`, `router`): small leaves over web APIs.
 //! 3. **State** (`state`): the signals of the app, saving and the language.
@@ -23,6 +23,7 @@ pub mod drafts;
 pub mod footprint;
 pub mod i18n;
 pub mod labels;
+pub mod local_services;
 pub mod matching;
 pub mod model;
 pub mod params;
