@@ -3,7 +3,7 @@
 //! The crate has two halves and four layers. From the ground up:
 //!
 //! 1. **Pure** (`i18n`, `content`, `model`, `scoring`, `ranking`, `footprint`, `matching`,
-//!    `params`, `share`, `persist`, `labels`, `drafts`, `rough`, `site`, `site_rules`): data, rules, words and generated texts;
+//!    `params`, `share`, `persist`, `labels`, `local_services`, `drafts`, `rough`, `site`, `site_rules`): data, rules, words and generated texts;
 //!    no browser APIs, tested natively.
 //! 2. **Browser edges** (`web::*`, `router`): small leaves over web APIs.
 //! 3. **State** (`state`): the signals of the app, saving and the language.
@@ -23,6 +23,7 @@ pub mod drafts;
 pub mod footprint;
 pub mod i18n;
 pub mod labels;
+pub mod local_services;
 pub mod matching;
 pub mod model;
 pub mod params;
@@ -48,6 +49,14 @@ pub use ui::shell::app::App;
 /// the trilingual notice kept there.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The /kunnille preview (`?preview=1`) runs in memory only: set before anything is read.
+    let query = leptos::prelude::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    if params::parse_query(&query, content::content()).preview {
+        web::storage::set_memory_only();
+    }
     // Leptos's executor starts with the mount, so the loading runs on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
         let result = state::lang::load_start_pack().await;

@@ -1,4 +1,4 @@
-//! URL parameters (`?kunta=…&lang=…&embed=1&theme=…&accent=…&step=…`), each validated against an
+//! URL parameters (`?kunta=…&lang=…&embed=1&theme=…&accent=…&step=…&preview=1`), each validated against an
 //! allow-list. An invalid value is ignored with a warning and never breaks the app. Pure.
 use crate::content::Content;
 use crate::i18n::Lang;
@@ -47,6 +47,9 @@ pub struct Params {
     pub step: Option<String>,
     /// The embedding page's origin (set by embed.js): resize messages go only there.
     pub origin: Option<String>,
+    /// `preview=1` (the /kunnille preview): the app runs in memory only, localStorage is neither
+    /// read nor written and storage events are ignored.
+    pub preview: bool,
     /// One line per ignored parameter, for the console.
     pub warnings: Vec<String>,
 }
@@ -138,6 +141,14 @@ pub fn parse_query(query: &str, content: &Content) -> Params {
             "embed" => match v {
                 "1" | "true" => {
                     p.embed = true;
+                    true
+                }
+                "0" | "false" => true,
+                _ => false,
+            },
+            "preview" => match v {
+                "1" | "true" => {
+                    p.preview = true;
                     true
                 }
                 "0" | "false" => true,

@@ -96,6 +96,18 @@ pub fn encode_company(c: &Company, saved_at: &str) -> String {
     serde_json::to_string_pretty(&env).unwrap_or_default()
 }
 
+/// The same export file of one company, without spaces (a whole-company share link).
+pub fn encode_company_compact(c: &Company, saved_at: &str) -> String {
+    let env = Envelope {
+        app: APP_ID.into(),
+        schema: SCHEMA,
+        kind: "company".into(),
+        saved_at: saved_at.into(),
+        data: c,
+    };
+    serde_json::to_string(&env).unwrap_or_default()
+}
+
 /// Upgrades data of an older schema to the current one. No older schema exists yet.
 fn migrate(data: Value, from: u64) -> Result<Value, String> {
     match from {

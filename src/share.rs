@@ -2,14 +2,26 @@
 //!
 //! Compact encoding: question and option ids become their positions in the content, the result
 //! is JSON in base64url. Decoding applies the same checks as an import. Pure.
+//!
+//! Versions: `{"v":1,"a":[…]}` carries the answers only (links made before version 2 still
+//! decode); `{"v":2,"f":<export file of one company>}` carries the whole company (answers, plan,
+//! footprint, snapshots) and is checked by `persist::parse_import`, with its caps, exactly as an
+//! imported file.
 use crate::content::{Content, Kind};
-use crate::model::{check_answer, Answer, Ypn};
+use crate::model::{check_answer, Answer, Company, Ypn};
+use crate::persist::{encode_company_compact, parse_import, Issue};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// The longest fragment accepted.
 pub const MAX_FRAGMENT: usize = 16_000;
 const VERSION: u64 = 1;
+/// The version of a link carrying a whole company.
+const COMPANY_VERSION: u64 = 2;
+/// The longest fragment a whole-company link is made with ("open in the full app"); a company
+/// that needs more is offered as an export file instead. Well under what browsers and servers
+/// keep in an address, and under `MAX_FRAGMENT`.
+pub const MAX_COMPANY_LINK: usize = 8_000;
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -145,4 +157,51 @@ pub fn decode(
         }
     }
     Ok((out, dropped))
+}
+
+/// What a share link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shared {
+    /// Version 1: answers, and how many invalid ones were dropped.
+    Answers(BTreeMap<String, Answer>, usize),
+    /// Version 2: a whole company, validated as an import.
+    Company(Box<Company>),
+}
+
+/// Encodes a whole company (version 2) as a fragment value; `None` when it is longer than
+/// `MAX_COMPANY_LINK`.
+pub fn encode_company(company: &Company, saved_at: &str) -> Option<String> {
+    let file = encode_company_compact(company, saved_at);
+    let payload = format!("{{\"v\":{COMPANY_VERSION},\"f\":{file}}}");
+    let frag = base64url_encode(payload.as_bytes());
+    (frag.len() <= MAX_COMPANY_LINK).then_some(frag)
+}
+
+/// Why a link could not be decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    Malformed(&'static str),
+    /// A version-2 company that fails the import checks.
+    Invalid(Vec<Issue>),
+}
+
+/// Decodes a fragment value of any version.
+pub fn decode_any(content: &Content, fragment: &str) -> Result<Shared, LinkError> {
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::Malformed("too long"));
+    }
+    let bytes = base64url_decode(fragment).ok_or(LinkError::Malformed("not base64url"))?;
+    let v: Value = serde_json::from_slice(&bytes).map_err(|_| LinkError::Malformed("not JSON"))?;
+    match v.get("v").and_then(Value::as_u64) {
+        Some(VERSION) => decode(content, fragment)
+            .map(|(a, d)| Shared::Answers(a, d))
+            .map_err(LinkError::Malformed),
+        Some(COMPANY_VERSION) => {
+            let file = v.get("f").ok_or(LinkError::Malformed("no company"))?;
+            parse_import(&file.to_string(), content)
+                .map(|c| Shared::Company(Box::new(c)))
+                .map_err(LinkError::Invalid)
+        }
+        _ => Err(LinkError::Malformed("unknown version")),
+    }
 }

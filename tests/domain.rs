@@ -1340,3 +1340,76 @@ fn random_damage_never_loses_an_undamaged_part() {
         }
     }
 }
+
+// ------------------------------------------------------------------ whole-company links (v2)
+
+#[test]
+fn whole_company_links_carry_everything_and_old_links_still_decode() {
+    use ilmastoaskeleet::share::{self, LinkError, Shared};
+    let c = sample_company();
+    assert!(!c.plan.is_empty() && !c.footprints.is_empty() && !c.snapshots.is_empty());
+    let frag = share::encode_company(&c, "2026-02-02T00:00:00Z").expect("fits a link");
+    assert!(frag.len() <= share::MAX_COMPANY_LINK);
+    match share::decode_any(content(), &frag).expect("decodes") {
+        Shared::Company(back) => assert_eq!(*back, c),
+        other => panic!("expected a company, got {other:?}"),
+    }
+    // A version-1 link (answers only) still decodes, through the same entry point.
+    let old = share::encode(content(), &c.answers);
+    assert_eq!(
+        share::decode_any(content(), &old),
+        Ok(Shared::Answers(c.answers.clone(), 0))
+    );
+    // Unknown versions and garbage are refused.
+    let v3 = share::base64url_encode(br#"{"v":3,"f":{}}"#);
+    assert!(matches!(
+        share::decode_any(content(), &v3),
+        Err(LinkError::Malformed(_))
+    ));
+    assert!(share::decode_any(content(), "!!!").is_err());
+    assert!(share::decode_any(content(), &"A".repeat(20_000)).is_err());
+    // A version-2 company is held to the import's checks: an unknown answer value, a plan item
+    // with a hostile title of more than the cap, an unknown field.
+    let mut bad: serde_json::Value = serde_json::from_str(
+        &ilmastoaskeleet::persist::encode_company(&c, "2026-02-02T00:00:00Z"),
+    )
+    .expect("the export file is JSON");
+    bad["data"]["answers"]["profile.size"] = serde_json::json!({"Choice": "enormous"});
+    bad["data"]["plan"][1]["title"] = serde_json::json!("<script>x</script>".repeat(50));
+    bad["data"]["extra"] = serde_json::json!(1);
+    let payload = format!(r#"{{"v":2,"f":{bad}}}"#);
+    match share::decode_any(content(), &share::base64url_encode(payload.as_bytes())) {
+        Err(LinkError::Invalid(issues)) => assert!(issues.len() >= 2, "{issues:?}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // Too deep a nesting is refused as in an import.
+    let deep = format!(r#"{{"v":2,"f":{}1{}}}"#, "[".repeat(40), "]".repeat(40));
+    assert!(share::decode_any(content(), &share::base64url_encode(deep.as_bytes())).is_err());
+}
+
+#[test]
+fn a_company_too_large_for_a_link_is_not_encoded() {
+    let mut c = sample_company();
+    for i in 0..60 {
+        c.add_own_item(
+            &format!("Toimenpide numero {i} jossa on pitkä kuvaus"),
+            "2026-01-02",
+        );
+    }
+    for p in &mut c.plan {
+        p.note = "x".repeat(1500);
+    }
+    assert_eq!(
+        ilmastoaskeleet::share::encode_company(&c, "2026-02-02T00:00:00Z"),
+        None
+    );
+}
+
+#[test]
+fn the_preview_parameter_is_allow_listed() {
+    assert!(parse_query("?embed=1&preview=1", content()).preview);
+    assert!(!parse_query("?embed=1", content()).preview);
+    let bad = parse_query("?preview=yes", content());
+    assert!(!bad.preview);
+    assert_eq!(bad.warnings.len(), 1, "{:?}", bad.warnings);
+}

@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 
 /// The pure modules: files directly under `src/` and their child folders.
-const PURE: [&str; 15] = [
+const PURE: [&str; 16] = [
     "content",
     "drafts",
     "footprint",
     "i18n",
     "labels",
+    "local_services",
     "matching",
     "model",
     "params",

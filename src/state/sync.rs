@@ -19,6 +19,11 @@ impl Ctx {
             let ws = self.ws.get();
             self.persist(&ws);
         });
+        // PREVIEW (`?preview=1`, /kunnille): in memory only, so another tab's saving is not ours
+        // to take in (`web::storage` neither reads nor writes in this mode).
+        if self.params.with_value(|p| p.preview) {
+            return;
+        }
         // Another tab saved: take its data (this tab has nothing unsaved, since it saves at once).
         let handle =
             window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {

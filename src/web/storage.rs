@@ -83,17 +83,37 @@ fn storage() -> Result<web_sys::Storage, StorageFault> {
     Ok(s)
 }
 
-/// Whether localStorage can be used at all; `Err` tells why not.
+/// Whether localStorage can be used at all; `Err` tells why not. In memory-only mode (the
+/// /kunnille preview) "saving" works: it only goes nowhere.
 pub fn check() -> Result<(), StorageFault> {
+    if memory_only() {
+        return Ok(());
+    }
     storage().map(|_| ())
 }
 
 /// Whether localStorage can be used: it exists, does not throw, and takes a write.
 pub fn available() -> bool {
-    storage().is_ok()
+    memory_only() || storage().is_ok()
+}
+
+/// Memory only (`?preview=1`, the /kunnille preview): from now on nothing is read from or written
+/// to localStorage, so the data of the person looking at the preview stays byte-for-byte as it is.
+static MEMORY_ONLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Switches to memory only for the rest of the page's life.
+pub fn set_memory_only() {
+    MEMORY_ONLY.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+fn memory_only() -> bool {
+    MEMORY_ONLY.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 pub fn read(key: &str) -> Result<Option<String>, StoreError> {
+    if memory_only() {
+        return Ok(None);
+    }
     let s = storage_for_read()?;
     s.get_item(key).map_err(|e| fault(&e, Some(&s)))
 }
@@ -108,6 +128,9 @@ fn storage_for_read() -> Result<web_sys::Storage, StorageFault> {
 }
 
 pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
+    if memory_only() {
+        return Ok(());
+    }
     let s = match storage() {
         Ok(s) => s,
         // Full: the write itself may still fit (it replaces an older value of the same key).
@@ -118,6 +141,9 @@ pub fn write(key: &str, value: &str) -> Result<(), StoreError> {
 }
 
 pub fn remove(key: &str) {
+    if memory_only() {
+        return;
+    }
     if let Ok(s) = storage_for_read() {
         let _ = s.remove_item(key);
     }
@@ -125,6 +151,9 @@ pub fn remove(key: &str) {
 
 /// Every key under `prefix` with the length of its value, in key order.
 pub fn keys_with_prefix(prefix: &str) -> Vec<(String, usize)> {
+    if memory_only() {
+        return Vec::new();
+    }
     let Ok(s) = storage_for_read() else {
         return Vec::new();
     };

@@ -33,7 +33,7 @@ pub fn ForMunicipalities() -> impl IntoView {
     // The embed entry, the one document that may be framed, sandboxed as embed.js does.
     let preview = move || {
         format!(
-            "{EMBED_ENTRY}?embed=1&kunta={}&lang={}",
+            "{EMBED_ENTRY}?embed=1&preview=1&kunta={}&lang={}",
             kunta.get(),
             c.lang.get().code()
         )

@@ -1,6 +1,6 @@
 //! The frame around every page: header with navigation, footer, the compact bar shown when
 //! embedded, the language switch.
-use crate::content::{content, PROFILE};
+use crate::content::PROFILE;
 use crate::i18n::{Lang, Msg};
 use crate::router::{Link, Route};
 use crate::state::ctx;
@@ -59,21 +59,45 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The compact bar shown instead of the header when embedded in a municipal site.
+/// The compact bar shown instead of the header when embedded in a municipal site: a compact
+/// navigation to every part of the app, and "open in the full app" carrying the whole company
+/// (answers, plan, footprint, snapshots) in a share link of version 2; a company too large for
+/// a link (`share::MAX_COMPANY_LINK`) is offered as the export file instead, with the reason.
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let c = ctx();
+    let link = move |route: Route, msg: Msg| view! { <li><Link href=route.href()>{move || c.t(msg)}</Link></li> };
+    let company_link = Memo::new(move |_| {
+        crate::share::encode_company(&c.company(), &crate::web::clock::now_iso())
+    });
     let full_app = move || {
-        let fragment = crate::share::encode(content(), &c.answers());
         let lang = c.lang.get().code();
-        format!("{}?lang={lang}#a={fragment}", Route::Landing.href())
+        match company_link.get() {
+            Some(fragment) => format!("{}?lang={lang}#a={fragment}", Route::Landing.href()),
+            None => format!("{}?lang={lang}", Route::Landing.href()),
+        }
     };
     view! {
         <div class="embed-bar">
             <LangSwitch />
+            <nav class="embed-nav" aria-label=tr(Msg::EmbedNav)>
+                <ul>
+                    {link(Route::step(PROFILE), Msg::NavSteps)}
+                    {link(Route::Results, Msg::NavResults)}
+                    {link(Route::Plan, Msg::NavPlan)}
+                    {link(Route::Supports, Msg::NavSupport)}
+                    {link(Route::Report, Msg::NavReport)}
+                    {link(Route::Data, Msg::NavData)}
+                </ul>
+            </nav>
             <p class="embed-note">{tr(Msg::EmbedStorageNote)}</p>
-            <a href=full_app target="_blank" rel="noopener">{tr(Msg::OpenFullApp)}<span class="visually-hidden">{tr(Msg::NewTab)}</span></a>
-            <Link href=Route::Data.href()>{tr(Msg::NavData)}</Link>
+            {move || company_link.with(Option::is_none).then(|| view! {
+                <p class="embed-note embed-too-large" role="status">
+                    {tr(Msg::EmbedTooLargeForLink)}" "
+                    <Link href=Route::Data.href()>{tr(Msg::GoExport)}</Link>
+                </p>
+            })}
+            <a class="embed-full-app" href=full_app target="_blank" rel="noopener">{tr(Msg::OpenFullApp)}<span class="visually-hidden">{tr(Msg::NewTab)}</span></a>
         </div>
     }
 }

@@ -3,7 +3,6 @@
 use crate::content::content;
 use crate::i18n::{tf, Msg};
 use crate::labels::{dropped_text, storage_fault_msg};
-use crate::model::Answer;
 use crate::router::Route;
 use crate::state::sync::kept_aside;
 use crate::state::{ctx, ReadOnlyWhy, SaveState};
@@ -121,16 +120,19 @@ pub fn SaveNotices() -> impl IntoView {
     }
 }
 
-/// A share link (`#a=…`) carries answers: offer to take them in, as a new company or in place of
-/// the current answers (which are kept as a backup first). The fragment is removed at once.
+/// A share link (`#a=…`) carries answers (version 1) or a whole company (version 2, "open in
+/// the full app" from the embedded app): offer to take them in, as a new company or in place of
+/// the current one (which is kept as a backup first). The fragment is removed at once.
 #[component]
 pub fn ShareImport() -> impl IntoView {
+    use crate::share::Shared;
     let c = ctx();
     let hash = window().location().hash().unwrap_or_default();
-    let offered =
-        RwSignal::new(None::<Result<(std::collections::BTreeMap<String, Answer>, usize), ()>>);
+    let offered = RwSignal::new(None::<Result<Shared, ()>>);
     if let Some(frag) = hash.strip_prefix("#a=") {
-        offered.set(Some(crate::share::decode(content(), frag).map_err(|_| ())));
+        offered.set(Some(
+            crate::share::decode_any(content(), frag).map_err(|_| ()),
+        ));
         let path = window().location().pathname().unwrap_or_default();
         let search = window().location().search().unwrap_or_default();
         let _ = window().history().map(|h| {
@@ -142,30 +144,57 @@ pub fn ShareImport() -> impl IntoView {
         });
     }
     let take = move |as_new: bool| {
-        let Some(Ok((answers, _))) = offered.get_untracked() else {
+        let Some(Ok(shared)) = offered.get_untracked() else {
             return;
         };
         let _ = c.keep_backup();
         let now = now_iso();
-        c.update_workspace(|w| w.take_answers(answers, as_new, &now));
+        match shared {
+            Shared::Answers(answers, _) => {
+                c.update_workspace(|w| w.take_answers(answers, as_new, &now))
+            }
+            Shared::Company(company) => c.update_workspace(|w| {
+                w.import_company(*company, as_new);
+            }),
+        }
         offered.set(None);
     };
+    let n = |v: usize| v.to_string();
     move || {
         offered.get().map(|r| match r {
-            Ok((answers, dropped)) => view! {
-                <div class="notices">
-                    <div class="notice info" role="status">
-                        <p>
-                            {move || tf(c.lang.get(), Msg::ShareImportNotice, &[("n", &answers.len().to_string())])}
-                            {(dropped > 0).then(|| view! { " " {move || tf(c.lang.get(), Msg::ShareImportDropped, &[("n", &dropped.to_string())])} })}
-                        </p>
-                        <button type="button" class="button" on:click=move |_| take(true)>{tr(Msg::ImportAsNew)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| take(false)>{tr(Msg::ImportReplace)}</button>
-                        <button type="button" class="button secondary" on:click=move |_| offered.set(None)>{tr(Msg::Dismiss)}</button>
+            Ok(shared) => {
+                let text = move || match &shared {
+                    Shared::Answers(answers, dropped) => {
+                        let mut s = tf(c.lang.get(), Msg::ShareImportNotice, &[("n", &n(answers.len()))]);
+                        if *dropped > 0 {
+                            s.push(' ');
+                            s.push_str(&tf(c.lang.get(), Msg::ShareImportDropped, &[("n", &n(*dropped))]));
+                        }
+                        s
+                    }
+                    Shared::Company(co) => tf(
+                        c.lang.get(),
+                        Msg::ShareCompanyNotice,
+                        &[
+                            ("answers", &n(co.answers.len())),
+                            ("plan", &n(co.plan.len())),
+                            ("years", &n(co.footprints.len())),
+                            ("snapshots", &n(co.snapshots.len())),
+                        ],
+                    ),
+                };
+                view! {
+                    <div class="notices">
+                        <div class="notice info" role="status">
+                            <p>{text}</p>
+                            <button type="button" class="button" on:click=move |_| take(true)>{tr(Msg::ImportAsNew)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| take(false)>{tr(Msg::ImportReplace)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| offered.set(None)>{tr(Msg::Dismiss)}</button>
+                        </div>
                     </div>
-                </div>
+                }
+                .into_any()
             }
-            .into_any(),
             Err(()) => view! {
                 <div class="notices">
                     <div class="notice warn" role="alert">
