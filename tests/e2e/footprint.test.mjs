@@ -30,7 +30,7 @@ describe('a café year in the footprint calculator', () => {
   const train = () => page.getByLabel('Junamatkat');
   const total = () => page.getByText(/^Arvio yhteensä: /);
 
-  test('electricity, district heat in MWh and train travel add up to 3,15 t CO2e', async () => {
+  test('electricity, district heat in MWh and train travel add up to 3,15 t CO2e, shown as about 3,2 t with its range', async () => {
     await page.goto(new URL('/vaihe/footprint', env.app.url).href);
     await waitForApp(page, { problems });
     await page.getByRole('heading', { level: 2, name: 'Hiilijalanjälki' }).waitFor({ timeout: T });
@@ -79,7 +79,8 @@ describe('a café year in the footprint calculator', () => {
     const cells = [];
     for (let i = 0; i < (await rows.count()); i++) cells.push(await rows.nth(i).locator('th, td').allTextContents());
     assert.deepEqual(cells, [
-      ['Lämmitys', '1,95 t CO2e'],
+      // 1 950 kg with two significant figures (honest rounding).
+      ['Lämmitys', '2 t CO2e'],
       ['Sähkö', '1,2 t CO2e'],
       ['Liikematkat', '0 t CO2e'],
     ]);
@@ -123,7 +124,7 @@ describe('a café year in the footprint calculator', () => {
     assert.match(await section.textContent(), /Arvio yhteensä: noin 3,2 t CO2e \(todennäköisesti 2,3–4,0 t\)/);
     assert.match(await section.textContent(), /Ostettu energia \(scope 2\): 3,2 t/, 'electricity and district heat are scope 2');
     const rows = section.getByRole('row');
-    assert.deepEqual(await rows.first().locator('th, td').allTextContents(), ['Lämmitys', '1,95 t CO2e'], 'heating first');
+    assert.deepEqual(await rows.first().locator('th, td').allTextContents(), ['Lämmitys', '2,0 t CO2e'], 'heating first (1 950 kg, two significant figures)');
     assert.equal(await rows.count(), 3);
     assertClean();
   });
