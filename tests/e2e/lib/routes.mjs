@@ -195,9 +195,11 @@ export function focusableInPage() {
     if (el.closest('[inert]')) return false;
     const cs = getComputedStyle(el);
     if (cs.visibility !== 'visible' || cs.display === 'none') return false;
-    // A summary's <details> content is hidden when closed, the summary itself is not.
-    const closedDetails = el.parentElement?.closest('details:not([open])');
-    if (closedDetails && !(el.tagName === 'SUMMARY' && el.parentElement === closedDetails)) return false;
+    // A summary's <details> content is hidden when closed, the summary itself is not; so is
+    // everything inside any closed <details> further out (a help inside a collapsed group).
+    for (let d = el.parentElement?.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])')) {
+      if (!(el.tagName === 'SUMMARY' && el.parentElement === d)) return false;
+    }
     for (let p = el; p; p = p.parentElement) if (getComputedStyle(p).display === 'none') return false;
     return el.getClientRects().length > 0 || el.classList.contains('skip-link');
   };
