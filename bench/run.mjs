@@ -8,6 +8,8 @@
 //   - `answer` measures the app emits (performance.measure('answer', …)): count, median, p95,
 //     after bench/flow.mjs has answered some questions; "none" when the app emits none
 //   - JS heap (CDP Runtime.getHeapUsage after a GC, performance.memory) and wasm memory
+//   - the owner's quick path (issue #14): taps and screens (page height / viewport, summed) of
+//     the Kerava café from the landing page to the results at 390 × 844 (tests/e2e/lib/owner.mjs)
 // Writes bench/results.json and bench/results.md. Never fails on the numbers themselves.
 //   BENCH_LH_RUNS=3 node bench/run.mjs    median of 3 Lighthouse runs (default 1)
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer, DIST } from '../tests/e2e/lib/server.mjs';
 import { launchBrowser, chromePath, CHROME_ARGS, waitForApp } from '../tests/e2e/lib/browser.mjs';
 import { answerFlow } from './flow.mjs';
+import { PHONE, CAFE_KERAVA, walkQuickPath } from '../tests/e2e/lib/owner.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -194,6 +197,18 @@ async function lighthouse(url) {
   };
 }
 
+/** The café's quick path from the landing page to the results, as a phone user: taps and screens. */
+async function quickPath(app) {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ locale: 'fi-FI', viewport: PHONE });
+    const page = await context.newPage();
+    return await walkQuickPath(page, app.url, CAFE_KERAVA);
+  } finally {
+    await browser.close();
+  }
+}
+
 function markdown(r) {
   const kb = (b) => (b === null ? 'n/a' : `${(b / 1024).toFixed(1)} KiB`);
   const lh = r.lighthouse;
@@ -213,6 +228,7 @@ function markdown(r) {
     `| \`answer\` measures: count / median / p95 | ${r.answers ? `${r.answers.count} / ${r.answers.medianMs}${r.answers.count ? ' ms' : ''} / ${r.answers.p95Ms}${r.answers.count ? ' ms' : ''}` : 'n/a'} |`,
     `| JS heap used (after GC) | ${kb(r.memory?.jsHeapUsedBytes ?? null)} |`,
     `| wasm linear memory | ${kb(r.memory?.wasmMemoryBytes ?? null)} |`,
+    `| café quick path at 390×844: taps / screens (landing → results) | ${r.quickPath ? `${r.quickPath.taps} / ${r.quickPath.screens} (${r.quickPath.pages} pages)` : 'n/a'} |`,
     '',
     '## Files loaded on first visit (brotli bytes)',
     '',
@@ -232,6 +248,12 @@ try {
     Object.assign(result, await browserMeasurements(app));
   } catch (e) {
     result.errors.push(`browser measurements: ${e.message.split('\n')[0]}`);
+  }
+  try {
+    result.quickPath = await quickPath(app);
+    console.log(`café quick path: ${result.quickPath.taps} taps, ${result.quickPath.screens} screens`);
+  } catch (e) {
+    result.errors.push(`quick path: ${e.message.split('\n')[0]}`);
   }
   try {
     result.lighthouse = await lighthouse(app.url);

@@ -113,6 +113,15 @@ pub fn item_title(l: Lang, p: &PlanItem) -> String {
     }
 }
 
+/// Impact, effort and cost in one short line (no note): the next actions on Results.
+pub fn action_levels(l: Lang, a: &Action) -> String {
+    let full = action_meta(l, a);
+    let note = a.impact_note.get(l);
+    full.strip_suffix(note)
+        .map(|s| s.trim_end_matches(" — ").to_string())
+        .unwrap_or(full.clone())
+}
+
 pub fn action_meta(l: Lang, a: &Action) -> String {
     let lv = |x: Level| match x {
         Level::Low => t(l, Msg::Low),
@@ -323,4 +332,18 @@ pub fn dropped_text(l: Lang, d: &Dropped) -> String {
         Part::Field => Msg::DroppedField,
     };
     tf(l, msg, &[("company", &d.company), ("key", &d.key)])
+}
+
+/// An estimate in words, honestly rounded: "noin 82 t CO2e (todennäköisesti 41–120 t)" when the
+/// range is wide, "noin 3,2 t CO2e" when it is not (`footprint::honest`).
+pub fn about_text(l: Lang, total_kg: f64, low_kg: f64, high_kg: f64) -> String {
+    let h = crate::footprint::honest(total_kg, low_kg, high_kg, l);
+    match &h.range {
+        Some((low, high)) => tf(
+            l,
+            Msg::FootprintAboutRange,
+            &[("t", &h.t), ("low", low), ("high", high)],
+        ),
+        None => tf(l, Msg::FootprintAbout, &[("t", &h.t)]),
+    }
 }

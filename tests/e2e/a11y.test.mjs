@@ -203,9 +203,13 @@ describe('main states', () => {
           await gotoRoute(page, env.app.origin, route, { problems });
           await assertAxeClean(page, `${route} at 320 px`);
         }
-        // At 320 px the maturity table is wider than the screen: it scrolls in its own region.
+        // Results keeps the full per-step results and every suggestion in closed <details>: open
+        // them, check them too, and the maturity table (wider than the screen at 320 px) scrolls
+        // in its own region.
         await gotoRoute(page, env.app.origin, '/tulokset', { problems });
-        const wrap = page.locator('main .table-wrap').first();
+        for (const summary of await page.locator('main details.more > summary').all()) await summary.click();
+        await assertAxeClean(page, '/tulokset at 320 px, every section open');
+        const wrap = page.locator('main details.more .table-wrap').first();
         assert.ok(await wrap.evaluate((w) => w.scrollWidth > w.clientWidth), 'the maturity table scrolls inside its region at 320 px');
         const file = await exportFile(page, env.app.origin, { problems });
         await chooseImportFile(page, file);

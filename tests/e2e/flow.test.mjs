@@ -116,12 +116,15 @@ describe('quick path of a one-person company', () => {
     assertClean();
   });
 
-  test('results show the overall level, the maturity chart and its table, and five suggested actions with reasons', async () => {
+  test('results show the overall level, the maturity chart and its table, and the suggested actions with reasons', async () => {
     await page.goto(env.url('/tulokset'));
     await waitForApp(page, { problems });
     const overall = page.getByRole('heading', { level: 2, name: /^Kokonaistaso: / });
     await overall.waitFor({ timeout: T });
     assert.match(await overall.textContent(), /^Kokonaistaso: (Ei vielä huomioitu|Matkalla|Edelläkävijä)$/);
+    // The maturity per step and every suggestion follow the answer at the top, collapsed.
+    await page.locator('details.more > summary', { hasText: 'Tarkemmat tulokset vaiheittain' }).click();
+    await page.locator('details.more > summary', { hasText: 'Kaikki ehdotukset' }).click();
 
     const chart = page.getByRole('img', { name: 'Ilmastotyön taso vaiheittain' });
     assert.equal(await chart.count(), 1, 'one maturity chart (svg role=img) named by its title');
@@ -144,7 +147,7 @@ describe('quick path of a one-person company', () => {
     );
 
     const suggestions = page.getByRole('region', { name: 'Ehdotetut seuraavat askeleet' }).getByRole('listitem');
-    assert.equal(await suggestions.count(), 5, 'five suggested actions');
+    assert.ok((await suggestions.count()) >= 5, 'at least five suggested actions (all of them, collapsed)');
     for (let i = 0; i < 5; i++) {
       const card = suggestions.nth(i);
       assert.ok((await card.getByRole('heading', { level: 3 }).textContent()).trim(), 'a title');
@@ -346,6 +349,8 @@ test('full path: every visible question is answered, number fields take a decima
     if (id === 'footprint') {
       // The footprint calculator's number fields take decimals: "12,5" kWh is 12.5.
       const fp = page.getByLabel('Tavallinen verkkosähkö (Suomen keskiarvo)');
+      // The sources are collapsed groups: open electricity first.
+      await page.locator('details.fp-source > summary').filter({ hasText: 'Sähkö' }).first().click();
       await fp.fill('12,5');
       await fp.press('Tab');
       await page.waitForFunction(() => {

@@ -30,10 +30,14 @@ describe('a café year in the footprint calculator', () => {
   const train = () => page.getByLabel('Junamatkat');
   const total = () => page.getByText(/^Arvio yhteensä: /);
 
-  test('electricity, district heat in MWh and train travel add up to 3,15 t CO2e', async () => {
+  test('electricity, district heat in MWh and train travel add up to 3,15 t CO2e, shown as about 3,2 t with its range', async () => {
     await page.goto(new URL('/vaihe/footprint', env.app.url).href);
     await waitForApp(page, { problems });
     await page.getByRole('heading', { level: 2, name: 'Hiilijalanjälki' }).waitFor({ timeout: T });
+    // The sources are collapsed groups with their current figure: open the three used here.
+    for (const name of ['Sähkö', 'Lämmitys', 'Liikematkat']) {
+      await page.locator('details.fp-source > summary').filter({ hasText: name }).first().click();
+    }
     year = await page.getByLabel('Vuosi').inputValue();
     assert.match(year, /^\d{4}$/);
     assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 0 t CO2e', 'nothing entered yet');
@@ -51,10 +55,11 @@ describe('a café year in the footprint calculator', () => {
     await train().fill('300');
     await train().press('Tab');
 
-    await page.waitForFunction(() => document.querySelector('.fp-total')?.textContent.includes('3,15'), null, { timeout: T }).catch(() => {});
-    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 3,15 t CO2e');
+    // 3 151 kg, honestly rounded: two significant figures and the likely range, never "3,15 t".
+    await page.waitForFunction(() => document.querySelector('.fp-total')?.textContent.includes('3,2'), null, { timeout: T }).catch(() => {});
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: noin 3,2 t CO2e (todennäköisesti 2,3–4,0 t)');
     assert.equal(await heatUnit().inputValue(), 'MWh');
-    assert.match(await page.locator('.fp-result').textContent(), /Ostettu energia \(scope 2\): 3,15 t/, 'electricity and district heat are scope 2');
+    assert.doesNotMatch(await page.locator('.footprint').textContent(), /scope \d/, 'scope figures only in the printed report');
     for (const field of [electricity(), heat(), train()]) assert.equal(await field.getAttribute('aria-invalid'), 'false');
 
     const stored = (await readStored(page)).data.companies[0].footprints;
@@ -74,7 +79,8 @@ describe('a café year in the footprint calculator', () => {
     const cells = [];
     for (let i = 0; i < (await rows.count()); i++) cells.push(await rows.nth(i).locator('th, td').allTextContents());
     assert.deepEqual(cells, [
-      ['Lämmitys', '1,95 t CO2e'],
+      // 1 950 kg with two significant figures (honest rounding).
+      ['Lämmitys', '2 t CO2e'],
       ['Sähkö', '1,2 t CO2e'],
       ['Liikematkat', '0 t CO2e'],
     ]);
@@ -90,7 +96,7 @@ describe('a café year in the footprint calculator', () => {
     await page.waitForFunction(() => document.querySelector('#fp-travel-train')?.getAttribute('aria-invalid') === 'true', null, { timeout: T });
     assert.equal((await page.locator('#fp-travel-train-error').textContent()).trim(), 'Anna luku, joka on nolla tai suurempi.');
     assert.deepEqual((await readStored(page)).data.companies[0].footprints, before);
-    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 3,15 t CO2e');
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: noin 3,2 t CO2e (todennäköisesti 2,3–4,0 t)');
     await train().fill('300');
     await train().press('Tab');
     await page.waitForFunction(() => document.querySelector('#fp-travel-train')?.getAttribute('aria-invalid') === 'false', null, { timeout: T });
@@ -106,7 +112,7 @@ describe('a café year in the footprint calculator', () => {
     assert.equal(await heat().inputValue(), '15');
     assert.equal(await heatUnit().inputValue(), 'MWh');
     assert.equal(await train().inputValue(), '300');
-    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: 3,15 t CO2e');
+    assert.equal((await total().textContent()).trim(), 'Arvio yhteensä: noin 3,2 t CO2e (todennäköisesti 2,3–4,0 t)');
     assertClean();
   });
 
@@ -115,9 +121,10 @@ describe('a café year in the footprint calculator', () => {
     await page.waitForURL((u) => u.pathname === '/raportti', { timeout: T });
     const section = page.locator('.report section').filter({ has: page.getByRole('heading', { level: 2, name: `Hiilijalanjälki ${year}`, exact: true }) });
     await section.waitFor({ timeout: T });
-    assert.match(await section.textContent(), /Arvio yhteensä: 3,15 t CO2e/);
+    assert.match(await section.textContent(), /Arvio yhteensä: noin 3,2 t CO2e \(todennäköisesti 2,3–4,0 t\)/);
+    assert.match(await section.textContent(), /Ostettu energia \(scope 2\): 3,2 t/, 'electricity and district heat are scope 2');
     const rows = section.getByRole('row');
-    assert.deepEqual(await rows.first().locator('th, td').allTextContents(), ['Lämmitys', '1,95 t CO2e'], 'heating first');
+    assert.deepEqual(await rows.first().locator('th, td').allTextContents(), ['Lämmitys', '2,0 t CO2e'], 'heating first (1 950 kg, two significant figures)');
     assert.equal(await rows.count(), 3);
     assertClean();
   });

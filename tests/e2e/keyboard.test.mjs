@@ -290,6 +290,10 @@ describe('help texts', () => {
 
     // The footprint step's "where to find" helps work the same way.
     await gotoRoute(page, env.app.origin, '/vaihe/footprint', { problems });
+    // The sources are collapsed groups: a source's summary opens with Enter, too.
+    await tabTo(page, 'details.fp-source > summary');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.parentElement.open === true, null, { timeout: 2000 });
     await tabTo(page, '.fp-row details.help > summary');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement.parentElement.open === true, null, { timeout: 2000 });

@@ -22,7 +22,7 @@ pub fn ActionCard(
     let l = lang;
     let id = action.id;
     view! {
-        <li class="card">
+        <li class="card" data-action=id>
             <h3>{action.title.get(l).to_string()}</h3>
             <p>{action.what.get(l).to_string()}</p>
             {with_meta.then(|| view! { <p class="meta">{action_meta(l, action)}</p> })}

@@ -43,23 +43,6 @@ pub fn Landing() -> impl IntoView {
         <section class="hero">
             <h1>{tr(Msg::LandingTitle)}</h1>
             <p class="lead">{tr(Msg::LandingLead1)}</p>
-            <p>{tr(Msg::LandingLead2)}</p>
-            <p>{tr(Msg::LandingLead3)}</p>
-            <p class="privacy-promise"><strong>{tr(Msg::PrivacyPromise)}</strong></p>
-        </section>
-        <section aria-labelledby="path-choice">
-            <h2 id="path-choice">{tr(Msg::ChoosePath)}</h2>
-            <fieldset class="path-choice">
-                <legend class="visually-hidden">{tr(Msg::ChoosePath)}</legend>
-                <label class="option card-option" for="path-quick">
-                    <input type="radio" id="path-quick" name="path" prop:checked=move || path() == PathKind::Quick on:change=move |_| set_path(PathKind::Quick) disabled=move || c.read_only() />
-                    <span><strong>{tr(Msg::PathQuick)}</strong> " " {tr(Msg::PathQuickNote)}</span>
-                </label>
-                <label class="option card-option" for="path-full">
-                    <input type="radio" id="path-full" name="path" prop:checked=move || path() == PathKind::Full on:change=move |_| set_path(PathKind::Full) disabled=move || c.read_only() />
-                    <span><strong>{tr(Msg::PathFull)}</strong> " " {tr(Msg::PathFullNote)}</span>
-                </label>
-            </fieldset>
             {move || {
                 if started() {
                     let (a, v) = progress();
@@ -80,6 +63,23 @@ pub fn Landing() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <p>{tr(Msg::LandingLead2)}</p>
+            <p>{tr(Msg::LandingLead3)}</p>
+            <p class="privacy-promise"><strong>{tr(Msg::PrivacyPromise)}</strong></p>
+        </section>
+        <section aria-labelledby="path-choice">
+            <h2 id="path-choice">{tr(Msg::ChoosePath)}</h2>
+            <fieldset class="path-choice">
+                <legend class="visually-hidden">{tr(Msg::ChoosePath)}</legend>
+                <label class="option card-option" for="path-quick">
+                    <input type="radio" id="path-quick" name="path" prop:checked=move || path() == PathKind::Quick on:change=move |_| set_path(PathKind::Quick) disabled=move || c.read_only() />
+                    <span><strong>{tr(Msg::PathQuick)}</strong> " " {tr(Msg::PathQuickNote)}</span>
+                </label>
+                <label class="option card-option" for="path-full">
+                    <input type="radio" id="path-full" name="path" prop:checked=move || path() == PathKind::Full on:change=move |_| set_path(PathKind::Full) disabled=move || c.read_only() />
+                    <span><strong>{tr(Msg::PathFull)}</strong> " " {tr(Msg::PathFullNote)}</span>
+                </label>
+            </fieldset>
         </section>
         <section aria-labelledby="steps-overview">
             <h2 id="steps-overview">{tr(Msg::StepsOverview)}</h2>

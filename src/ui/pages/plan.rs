@@ -1,13 +1,13 @@
 //! The action plan: the user's items with status, owner, due month and note; own actions; the
 //! library of actions ranked for the company.
 use crate::content::content;
-use crate::drafts::ranked_actions;
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{item_title, status_msg};
+use crate::labels::{action_meta, item_title, reasons_text, status_msg};
 use crate::model::{PlanItem, PlanStatus, MAX_NOTE, MAX_SHORT_TEXT};
 use crate::persist::valid_date;
+use crate::ranking::suggestions_for;
+use crate::rough::current_year;
 use crate::state::ctx;
-use crate::ui::components::action_card::ActionCard;
 use crate::ui::{dom_id, page_title, tr};
 use crate::web::clock::today;
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ pub fn Plan() -> impl IntoView {
         own_title.set(String::new());
     };
     let library = move || {
-        c.ws.with(|w| ranked_actions(w.active()))
+        c.ws.with(|w| suggestions_for(content(), w.active(), &current_year(w.active(), &today())))
             .into_iter()
             .filter(|s| !s.in_plan)
             .collect::<Vec<_>>()
@@ -97,15 +97,35 @@ pub fn Plan() -> impl IntoView {
         <section aria-labelledby="library-title">
             <h2 id="library-title">{tr(Msg::Library)}</h2>
             <p>{tr(Msg::LibraryIntro)}</p>
-            <ul class="cards">
-                {move || {
-                    let l = c.lang.get();
-                    library()
-                        .into_iter()
-                        .map(|s| view! { <ActionCard lang=l action=s.action reasons=s.reasons in_plan=false with_meta=true /> })
-                        .collect_view()
-                }}
-            </ul>
+            <details class="more">
+                <summary>{move || tf(c.lang.get(), Msg::LibraryCount, &[("n", &library().len().to_string())])}</summary>
+                <ul class="library-list">
+                    {move || {
+                        let l = c.lang.get();
+                        library()
+                            .into_iter()
+                            .map(|s| {
+                                let a = s.action;
+                                let id = a.id;
+                                view! {
+                                    <li>
+                                        <details class="library-item">
+                                            <summary>{a.title.get(l).to_string()}</summary>
+                                            <p>{a.what.get(l).to_string()}</p>
+                                            <p class="meta">{action_meta(l, a)}</p>
+                                            <p class="reasons"><strong>{t(l, Msg::WhySuggested)}</strong>" " {reasons_text(l, &s.reasons)}</p>
+                                            <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only()
+                                                on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(id, &d); }); }>
+                                                {t(l, Msg::AddToPlan)}
+                                            </button>
+                                        </details>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </details>
         </section>
     }
 }
@@ -138,6 +158,17 @@ fn PlanRow(id: String) -> impl IntoView {
     view! {
         <li class="card plan-item">
             <h3>{title}</h3>
+            {move || {
+                let l = c.lang.get();
+                item.get().and_then(|p| p.action).and_then(|a| content().action(&a)).map(|a| {
+                    let first = a.first_step.map(|f| tf(l, Msg::NextActionFirstStep, &[("step", f.get(l))]));
+                    view! {
+                        <p class="plan-what">{a.what.get(l).to_string()}</p>
+                        {first.map(|f| view! { <p class="first-step">{f}</p> })}
+                        <p class="meta">{action_meta(l, a)}</p>
+                    }
+                })
+            }}
             <div class="plan-fields">
                 <div>
                     <label for=status_id.clone()>{tr(Msg::Status)}</label>

@@ -1,7 +1,7 @@
 //! The printable report: profile, maturity, footprint, plan and supports on one page.
 use crate::content::{content, PROFILE};
 use crate::drafts::latest_footprint;
-use crate::i18n::{format_number, t, tf, Msg};
+use crate::i18n::{t, tf, Msg};
 use crate::labels::{
     answer_text, fp_category_label, item_title, level_explain_msg, level_msg, match_reason_text,
     status_msg,
@@ -67,10 +67,16 @@ pub fn Report() -> impl IntoView {
                     {fp.map(|(y, e)| view! {
                         <section>
                             <h2>{format!("{} {y}", t(l, Msg::FootprintTitle))}</h2>
-                            <p>{tf(l, Msg::FootprintTotal, &[("t", &format_number(l, e.total_t(), 2))])}</p>
+                            <p>{tf(l, Msg::FootprintTotalAbout, &[("about", &crate::labels::about_text(l, e.total_kg, e.low_kg, e.high_kg))])}</p>
                             <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} {y}", t(l, Msg::FootprintTitle))><table><tbody>
-                                {e.by_category.iter().map(|(cat, kg)| view! { <tr><th scope="row">{fp_category_label(l, cat)}</th><td class="num">{format!("{} t CO2e", format_number(l, kg / 1000.0, 2))}</td></tr> }).collect_view()}
+                                {e.by_category.iter().map(|(cat, kg)| view! { <tr><th scope="row">{fp_category_label(l, cat)}</th><td class="num">{format!("{} t CO2e", crate::footprint::fmt_t(kg / 1000.0, l))}</td></tr> }).collect_view()}
                             </tbody></table></div>
+                            <p>{tf(l, Msg::FootprintScopes, &[
+                                ("s1", &crate::footprint::fmt_t(e.by_scope[0] / 1000.0, l)),
+                                ("s2", &crate::footprint::fmt_t(e.by_scope[1] / 1000.0, l)),
+                                ("s3", &crate::footprint::fmt_t(e.by_scope[2] / 1000.0, l)),
+                            ])}</p>
+                            <p class="note">{t(l, Msg::TermScope)}</p>
                             <p class="note">{t(l, Msg::FootprintUncertainty)}</p>
                         </section>
                     })}

@@ -1,15 +1,34 @@
-//! Results: maturity per step, strengths, the suggested next actions, the last year compared.
-use crate::content::{content, PROFILE};
-use crate::drafts::ranked_actions;
+//! Results: the page the owner prints and acts on. At the top, within two phone screens: the
+//! overall level, the (rough) footprint, the three next actions with their first step and the one
+//! or two nearest contacts. Below, collapsed: maturity per step, strengths, every suggestion, the
+//! last year compared.
+use crate::content::{content, Support, PROFILE};
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{level_explain_msg, level_msg};
+use crate::labels::{action_levels, level_explain_msg, level_msg, link_kind_msg};
+use crate::matching::{recommend, Tier};
+use crate::model::{profile, Company};
+use crate::ranking::{next_actions, suggestions_for};
+use crate::rough::{current_year, estimate_for};
 use crate::router::{Link, Route};
 use crate::scoring::{overall, score_all};
 use crate::state::ctx;
 use crate::ui::components::action_card::ActionCard;
 use crate::ui::components::charts::MaturityChart;
+use crate::ui::components::footprint_summary::RoughSummary;
 use crate::ui::{page_title, tr};
+use crate::web::clock::today;
 use leptos::prelude::*;
+
+/// The one or two best local or regional contacts of the current recommendation (kept small:
+/// the support cards are another page's business).
+fn local_contacts(company: &Company) -> Vec<&'static Support> {
+    recommend(content(), &profile(content(), &company.answers))
+        .into_iter()
+        .filter(|r| matches!(r.tier, Tier::Local | Tier::Regional))
+        .take(2)
+        .map(|r| r.support)
+        .collect()
+}
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -18,15 +37,10 @@ pub fn Results() -> impl IntoView {
     let scores = Memo::new(move |_| {
         c.ws.with(|w| score_all(content(), &w.active().answers, w.active().path))
     });
-    let suggestions = move || {
-        c.ws.with(|w| ranked_actions(w.active()))
-            .into_iter()
-            .take(5)
-            .collect::<Vec<_>>()
-    };
+    let year = move || c.ws.with(|w| current_year(w.active(), &today()));
     let comparison = move || {
         let co = c.company();
-        let snap = co.snapshots.last()?.clone();
+        let snap = co.latest_snapshot()?.clone();
         let before = score_all(content(), &snap.answers, co.path);
         let now = score_all(content(), &co.answers, co.path);
         let l = c.lang.get();
@@ -48,6 +62,74 @@ pub fn Results() -> impl IntoView {
             </section>
         })
     };
+    let footprint = move || {
+        let l = c.lang.get();
+        let r = c.ws.with(|w| estimate_for(content(), w.active(), &year()));
+        view! { <RoughSummary lang=l rough=r sources=3 compact=true /> }
+    };
+    let next = move || {
+        let l = c.lang.get();
+        let top =
+            c.ws.with(|w| next_actions(content(), w.active(), &year(), 3));
+        top.into_iter()
+            .map(|s| {
+                let a = s.action;
+                let id = a.id;
+                let first = a.first_step.map(|f| tf(l, Msg::NextActionFirstStep, &[("step", f.get(l))]));
+                view! {
+                    <li class="card next-action" data-action=id>
+                        <h3>{a.title.get(l).to_string()}</h3>
+                        <p class="meta">{action_levels(l, a)}</p>
+                        {first.map(|f| view! { <p class="first-step">{f}</p> })}
+                        <button type="button" class="button secondary" aria-label=format!("{}: {}", t(l, Msg::AddToPlan), a.title.get(l)) disabled=move || c.read_only()
+                            on:click=move |_| { let d = today(); c.update_company(|co| { co.add_to_plan(id, &d); }); }>
+                            {t(l, Msg::AddToPlan)}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let contacts = move || {
+        let l = c.lang.get();
+        let list = c.ws.with(|w| local_contacts(w.active()));
+        if list.is_empty() {
+            return view! { <p>{t(l, Msg::LocalContactsNone)}</p> }.into_any();
+        }
+        view! {
+            <ul class="contacts">
+                {list.into_iter().map(|s| {
+                    let name = s.name.get(l).to_string();
+                    view! {
+                        <li class="card contact-card">
+                            <h3>{name.clone()}</h3>
+                            <p class="organiser">{s.organiser_name(l)}</p>
+                            {s.how.map(|h| view! { <p class="how"><strong>{t(l, Msg::SupportHow)}</strong>" " {h.get(l).to_string()}</p> })}
+                            {(s.phone.is_some() || s.email.is_some()).then(|| view! {
+                                <p class="contact-details">
+                                    {s.phone.map(|p| view! { {t(l, Msg::SupportPhone)}": " <a href=format!("tel:{}", p.replace(' ', ""))>{p}</a>" " })}
+                                    {s.email.map(|m| view! { {t(l, Msg::SupportEmail)}": " <a href=format!("mailto:{m}")>{m}</a> })}
+                                </p>
+                            })}
+                            <ul class="links">
+                                {s.links.iter().map(|k| view! {
+                                    <li><a href=k.url_for(l) target="_blank" rel="noopener noreferrer" class="external">{t(l, link_kind_msg(k.kind))}<span class="visually-hidden">": " {name.clone()} {t(l, Msg::ExternalNewTab)}</span></a></li>
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let all_suggestions = move || {
+        let l = c.lang.get();
+        c.ws.with(|w| suggestions_for(content(), w.active(), &year()))
+            .into_iter()
+            .map(|s| view! { <ActionCard lang=l action=s.action reasons=s.reasons in_plan=s.in_plan with_meta=true /> })
+            .collect_view()
+    };
     view! {
         <h1>{tr(Msg::ResultsTitle)}</h1>
         {move || {
@@ -57,7 +139,6 @@ pub fn Results() -> impl IntoView {
                 Some(level) => view! {
                     <section class="overall" aria-labelledby="overall-title">
                         <h2 id="overall-title">{t(l, Msg::OverallLevel)}": " {t(l, level_msg(level))}</h2>
-                        <p>{t(l, level_explain_msg(level))}</p>
                     </section>
                 }.into_any(),
                 None => view! {
@@ -65,48 +146,59 @@ pub fn Results() -> impl IntoView {
                 }.into_any(),
             }
         }}
-        <section aria-labelledby="levels-title">
-            <h2 id="levels-title">{tr(Msg::MaturityPerStep)}</h2>
-            {move || view! { <MaturityChart scores=scores.get() /> }}
-            <details class="help">
-                <summary>{tr(Msg::LevelsExplained)}</summary>
-                <dl>
-                    <dt>{tr(Msg::LevelNotYet)}</dt><dd>{tr(Msg::LevelNotYetExplain)}</dd>
-                    <dt>{tr(Msg::LevelOnTheWay)}</dt><dd>{tr(Msg::LevelOnTheWayExplain)}</dd>
-                    <dt>{tr(Msg::LevelForerunner)}</dt><dd>{tr(Msg::LevelForerunnerExplain)}</dd>
-                </dl>
-                <p>{tr(Msg::LevelsSource)}</p>
-            </details>
-        </section>
-        <section aria-labelledby="strengths-title">
-            <h2 id="strengths-title">{tr(Msg::Strengths)}</h2>
-            {move || {
-                let l = c.lang.get();
-                let strong: Vec<String> = scores.get()
-                    .into_iter()
-                    .filter(|s| s.share().is_some_and(|x| x >= 0.5))
-                    .filter_map(|s| content().step(&s.step).map(|st| st.title.get(l).to_string()))
-                    .collect();
-                if strong.is_empty() {
-                    view! { <p>{t(l, Msg::NoStrengthsYet)}</p> }.into_any()
-                } else {
-                    view! { <ul>{strong.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }.into_any()
-                }
-            }}
+        <section class="results-footprint" aria-labelledby="rfp-title">
+            <h2 id="rfp-title">{tr(Msg::FootprintTitle)}</h2>
+            {footprint}
         </section>
         <section aria-labelledby="next-title">
-            <h2 id="next-title">{tr(Msg::TopActions)}</h2>
-            <ol class="cards">
+            <h2 id="next-title">{tr(Msg::NextActionsTitle)}</h2>
+            <ol class="cards next-actions">{next}</ol>
+        </section>
+        <section aria-labelledby="contacts-title">
+            <h2 id="contacts-title">{tr(Msg::LocalContactsTitle)}</h2>
+            {contacts}
+            <p class="actions-row"><Link href=Route::Plan.href()>{tr(Msg::ToPlan)}</Link> <Link href=Route::Supports.href()>{tr(Msg::AllSupportsLink)}</Link></p>
+        </section>
+        <details class="more">
+            <summary>{tr(Msg::AllSuggestions)}</summary>
+            <section aria-labelledby="all-next-title">
+                <h2 id="all-next-title">{tr(Msg::TopActions)}</h2>
+                <ul class="cards">{all_suggestions}</ul>
+            </section>
+        </details>
+        <details class="more">
+            <summary>{tr(Msg::MoreResults)}</summary>
+            <section aria-labelledby="levels-title">
+                <h2 id="levels-title">{tr(Msg::MaturityPerStep)}</h2>
+                {move || overall(&scores.get()).map(|level| view! { <p>{c.t(level_explain_msg(level))}</p> })}
+                {move || view! { <MaturityChart scores=scores.get() /> }}
+                <details class="help">
+                    <summary>{tr(Msg::LevelsExplained)}</summary>
+                    <dl>
+                        <dt>{tr(Msg::LevelNotYet)}</dt><dd>{tr(Msg::LevelNotYetExplain)}</dd>
+                        <dt>{tr(Msg::LevelOnTheWay)}</dt><dd>{tr(Msg::LevelOnTheWayExplain)}</dd>
+                        <dt>{tr(Msg::LevelForerunner)}</dt><dd>{tr(Msg::LevelForerunnerExplain)}</dd>
+                    </dl>
+                    <p>{tr(Msg::LevelsSource)}</p>
+                </details>
+            </section>
+            <section aria-labelledby="strengths-title">
+                <h2 id="strengths-title">{tr(Msg::Strengths)}</h2>
                 {move || {
                     let l = c.lang.get();
-                    suggestions()
+                    let strong: Vec<String> = scores.get()
                         .into_iter()
-                        .map(|s| view! { <ActionCard lang=l action=s.action reasons=s.reasons in_plan=s.in_plan /> })
-                        .collect_view()
+                        .filter(|s| s.share().is_some_and(|x| x >= 0.5))
+                        .filter_map(|s| content().step(&s.step).map(|st| st.title.get(l).to_string()))
+                        .collect();
+                    if strong.is_empty() {
+                        view! { <p>{t(l, Msg::NoStrengthsYet)}</p> }.into_any()
+                    } else {
+                        view! { <ul>{strong.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }.into_any()
+                    }
                 }}
-            </ol>
-            <p><Link href=Route::Plan.href()>{tr(Msg::ToPlan)}</Link></p>
-        </section>
-        {comparison}
+            </section>
+            {comparison}
+        </details>
     }
 }

@@ -35,7 +35,6 @@ pub fn StepView(step: &'static Step) -> impl IntoView {
     let next_href = next
         .map(|s| Route::step(s.id).href())
         .unwrap_or_else(|| Route::Results.href());
-    let skip_href = next_href.clone();
     let step_label = move || {
         let l = c.lang.get();
         if step.id == PROFILE {
@@ -63,11 +62,25 @@ pub fn StepView(step: &'static Step) -> impl IntoView {
                             let l = c.lang.get();
                             if i == 0 { t(l, Msg::ProfileShort).to_string() } else { i.to_string() }
                         };
+                        let sid = s.id;
+                        // Done, partly answered or not answered: shown for every step, not only
+                        // the current one, and said in words for screen readers.
+                        let status = move || {
+                            let (path, answers) = c.ws.with(|w| (w.active().path, w.active().answers.clone()));
+                            let (a, v) = step_progress(content(), sid, &answers, path);
+                            if v > 0 && a >= v {
+                                ("done", Msg::StepStatusDone)
+                            } else if a > 0 {
+                                ("partly", Msg::StepStatusPartly)
+                            } else {
+                                ("open", Msg::StepStatusOpen)
+                            }
+                        };
                         view! {
-                            <li>
+                            <li class=move || status().0>
                                 <Link href=href attr:title=txt(&s.title)>
                                     <span aria-hidden="true">{label}</span>
-                                    <span class="visually-hidden">{txt(&s.title)}</span>
+                                    <span class="visually-hidden">{txt(&s.title)}", " {move || c.t(status().1)}</span>
                                 </Link>
                             </li>
                         }
@@ -97,7 +110,6 @@ pub fn StepView(step: &'static Step) -> impl IntoView {
                 let href = Route::step(p.id).href();
                 view! { <a class="button secondary" href=href>{tr(Msg::Back)}</a> }
             })}
-            <a class="button secondary" href=skip_href>{tr(Msg::Skip)}</a>
             <a class="button" href=next_href>
                 {move || match next {
                     Some(s) => tf(c.lang.get(), Msg::NextStep, &[("title", s.title.get(c.lang.get()))]),

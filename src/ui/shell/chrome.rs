@@ -34,7 +34,26 @@ pub fn LangSwitch() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let c = ctx();
-    let link = move |route: Route, msg: Msg| view! { <li><Link href=route.href()>{move || c.t(msg)}</Link></li> };
+    let links = move || {
+        let link = move |route: Route, msg: Msg| view! { <li><Link href=route.href()>{move || c.t(msg)}</Link></li> };
+        view! {
+            {link(Route::Landing, Msg::NavHome)}
+            {link(Route::step(PROFILE), Msg::NavSteps)}
+            {link(Route::Results, Msg::NavResults)}
+            {link(Route::Plan, Msg::NavPlan)}
+            {link(Route::Supports, Msg::NavSupport)}
+            {link(Route::Report, Msg::NavReport)}
+            {link(Route::Data, Msg::NavData)}
+        }
+    };
+    // On a narrow screen the page links fold into a disclosure (a native <details>: keyboard
+    // operable without script); a chosen link closes it again.
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close = move |_| {
+        if let Some(d) = menu.get() {
+            let _ = d.remove_attribute("open");
+        }
+    };
     view! {
         <header class="site-header">
             <div class="header-top">
@@ -45,15 +64,11 @@ pub fn Header() -> impl IntoView {
                 <LangSwitch />
             </div>
             <nav aria-label=tr(Msg::MainNav)>
-                <ul>
-                    {link(Route::Landing, Msg::NavHome)}
-                    {link(Route::step(PROFILE), Msg::NavSteps)}
-                    {link(Route::Results, Msg::NavResults)}
-                    {link(Route::Plan, Msg::NavPlan)}
-                    {link(Route::Supports, Msg::NavSupport)}
-                    {link(Route::Report, Msg::NavReport)}
-                    {link(Route::Data, Msg::NavData)}
-                </ul>
+                <details class="nav-menu" node_ref=menu>
+                    <summary>{tr(Msg::Menu)}</summary>
+                    <ul on:click=close>{links()}</ul>
+                </details>
+                <ul class="nav-wide">{links()}</ul>
             </nav>
         </header>
     }

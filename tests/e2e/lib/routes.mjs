@@ -104,6 +104,8 @@ export async function addPlanItems(page, origin, { problems } = {}) {
  */
 export async function fillFootprint(page, origin, { problems } = {}) {
   await gotoRoute(page, origin, '/vaihe/footprint', { problems });
+  // The sources are collapsed groups (<details>): open them all, as a user filling in bills would.
+  await openFootprintGroups(page);
   const years = await page.locator('#fp-year option').evaluateAll((os) => os.map((o) => o.value));
   for (const year of years.slice(0, 2)) {
     await page.locator('#fp-year').selectOption(year);
@@ -116,6 +118,16 @@ export async function fillFootprint(page, origin, { problems } = {}) {
   // The chart and its table appear with the first amount; below 32rem only the table is shown.
   await page.locator('.fp-result figure.chart').waitFor({ state: 'attached', timeout: 5000 });
   await page.locator('.fp-result .table-wrap table').waitFor({ timeout: 5000 });
+}
+
+/** On /vaihe/footprint, open every collapsed source group by clicking its summary. */
+export async function openFootprintGroups(page) {
+  const summaries = page.locator('details.fp-source > summary');
+  await summaries.first().waitFor({ timeout: 5000 });
+  for (let i = 0; i < (await summaries.count()); i++) {
+    const s = summaries.nth(i);
+    if (!(await s.evaluate((el) => el.parentElement.open))) await s.click();
+  }
 }
 
 /** Click the export button on /tiedot and return the downloaded file's text. */
@@ -183,9 +195,11 @@ export function focusableInPage() {
     if (el.closest('[inert]')) return false;
     const cs = getComputedStyle(el);
     if (cs.visibility !== 'visible' || cs.display === 'none') return false;
-    // A summary's <details> content is hidden when closed, the summary itself is not.
-    const closedDetails = el.parentElement?.closest('details:not([open])');
-    if (closedDetails && !(el.tagName === 'SUMMARY' && el.parentElement === closedDetails)) return false;
+    // A summary's <details> content is hidden when closed, the summary itself is not; so is
+    // everything inside any closed <details> further out (a help inside a collapsed group).
+    for (let d = el.parentElement?.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])')) {
+      if (!(el.tagName === 'SUMMARY' && el.parentElement === d)) return false;
+    }
     for (let p = el; p; p = p.parentElement) if (getComputedStyle(p).display === 'none') return false;
     return el.getClientRects().length > 0 || el.classList.contains('skip-link');
   };

@@ -1,12 +1,14 @@
 //! The footprint calculator on the "emission sources" step: one entry per year.
 use crate::content::content;
-use crate::footprint::{conversions, estimate};
-use crate::i18n::{format_input, format_number, parse_number_in, t, tf, Msg};
-use crate::labels::{fp_category_label, unit_label};
+use crate::footprint::{conversions, estimate, round_sig2, set_entry};
+use crate::i18n::{format_input, parse_number_in, t, tf, Msg};
+use crate::labels::{about_text, fp_category_label, unit_label};
 use crate::model::FootprintEntry;
+use crate::rough::{rough, source_of};
 use crate::router::{Link, Route, METHOD_ID};
 use crate::state::ctx;
 use crate::ui::components::charts::AmountChart;
+use crate::ui::components::footprint_summary::RoughSummary;
 use crate::ui::{dom_id, tr, txt};
 use crate::web::clock::current_year;
 use leptos::prelude::*;
@@ -44,15 +46,42 @@ pub fn FootprintEditor() -> impl IntoView {
         })
     };
     let est = move || estimate(content(), &entries());
+    // The whole footprint of the year: the user's own figures where given, typical ones elsewhere.
+    let whole = move || {
+        c.ws.with(|w| rough(content(), &w.active().answers, &entries()))
+    };
+    // Set when the last amount entered replaced the kilometres of the same vehicles.
+    let km_replaced = RwSignal::new(false);
     let groups = content()
         .factor_categories()
         .into_iter()
         .map(|cat| {
             let factors: Vec<_> = content().factors.iter().filter(|f| f.category == cat).collect();
             let legend = move || fp_category_label(c.lang.get(), cat);
+            let source = source_of(cat);
+            // The source's current figure in the summary: the user's own or the typical one.
+            let figure = move || {
+                let l = c.lang.get();
+                whole()
+                    .line(source)
+                    .map(|s| {
+                        let kind = if s.own { t(l, Msg::FootprintSourceOwn) } else { t(l, Msg::FootprintSourceDefault) };
+                        format!("{} · {kind}", about_text(l, s.kg, s.low_kg, s.high_kg))
+                    })
+                    .unwrap_or_default()
+            };
+            let unverified = move || whole().line(source).is_some_and(|s| !s.own && s.unverified);
+            let terms = (cat == "electricity").then(|| view! {
+                <p class="term">{tr(Msg::TermResidualMix)}</p>
+                <p class="term">{tr(Msg::TermGuaranteeOfOrigin)}</p>
+            });
             view! {
+                <details class="fp-source">
+                <summary><span class="fp-source-name">{legend}</span>" " <span class="fp-source-figure">{figure}</span></summary>
                 <fieldset class="fp-group">
-                    <legend>{legend}</legend>
+                    <legend class="visually-hidden">{legend}</legend>
+                    {terms}
+                    {move || unverified().then(|| view! { <p class="note">{tr(Msg::FootprintSourceUnverified)}</p> })}
                     {factors
                         .into_iter()
                         .map(|f| {
@@ -67,6 +96,7 @@ pub fn FootprintEditor() -> impl IntoView {
                                     chosen_unit.set(unit.clone());
                                 }
                                 let y = year.get_untracked().to_string();
+                                let mut removed = false;
                                 c.update_company(|co| {
                                     let current = co.footprint_entry(&y, f.id).cloned();
                                     let unit = unit
@@ -76,8 +106,11 @@ pub fn FootprintEditor() -> impl IntoView {
                                     let entry = amount
                                         .or(current.map(|e| e.amount))
                                         .map(|amount| FootprintEntry { amount, unit });
-                                    co.set_footprint_entry(&y, f.id, entry);
+                                    if let Some(entry) = entry {
+                                        removed = !set_entry(co.footprints.entry(y.clone()).or_default(), f.id, entry).is_empty();
+                                    }
                                 });
+                                km_replaced.set(removed);
                             };
                             let unit_select = (units.len() > 1).then(|| {
                                 let sel_id = format!("{input_id}-unit");
@@ -143,6 +176,7 @@ pub fn FootprintEditor() -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
+                </details>
             }
         })
         .collect_view();
@@ -152,17 +186,17 @@ pub fn FootprintEditor() -> impl IntoView {
             .by_category
             .into_iter()
             .filter(|(_, kg)| *kg > 0.0)
-            .map(|(cat, kg)| (fp_category_label(l, &cat), kg / 1000.0))
+            .map(|(cat, kg)| (fp_category_label(l, &cat), round_sig2(kg / 1000.0)))
             .collect::<Vec<_>>()
     });
     let chart_title = Signal::derive(move || c.t(Msg::FootprintLargest).to_string());
     let compare = move || {
         let l = c.lang.get();
-        let all: Vec<(String, f64)> = c.ws.with(|w| {
+        let all: Vec<(String, crate::footprint::Estimate)> = c.ws.with(|w| {
             w.active()
                 .footprints
                 .iter()
-                .map(|(y, e)| (y.clone(), estimate(content(), e).total_t()))
+                .map(|(y, e)| (y.clone(), estimate(content(), e)))
                 .collect()
         });
         (all.len() > 1).then(|| {
@@ -172,7 +206,7 @@ pub fn FootprintEditor() -> impl IntoView {
                         <caption>{t(l, Msg::FootprintYears)}</caption>
                         <thead><tr><th scope="col">{t(l, Msg::Year)}</th><th scope="col">{t(l, Msg::Total)}</th></tr></thead>
                         <tbody>
-                            {all.into_iter().map(|(y, tt)| view! { <tr><th scope="row">{y}</th><td class="num">{format!("{} t CO2e", format_number(l, tt, 2))}</td></tr> }).collect_view()}
+                            {all.into_iter().map(|(y, e)| view! { <tr><th scope="row">{y}</th><td class="num">{about_text(l, e.total_kg, e.low_kg, e.high_kg)}</td></tr> }).collect_view()}
                         </tbody>
                     </table>
                 </div>
@@ -183,26 +217,27 @@ pub fn FootprintEditor() -> impl IntoView {
         <section class="footprint" aria-labelledby="fp-title">
             <h2 id="fp-title">{tr(Msg::FootprintTitle)}</h2>
             <p>{tr(Msg::FootprintIntro)}</p>
-            <label for="fp-year">{tr(Msg::FootprintYear)}</label>
-            <select id="fp-year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
-                {move || years().into_iter().map(|y| view! { <option value=y.to_string() selected=move || year.get() == y>{y.to_string()}</option> }).collect_view()}
-            </select>
+            <div class="field">
+                <label for="fp-year">{tr(Msg::FootprintYear)}</label>
+                <select id="fp-year" on:change=move |ev| if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }>
+                    {move || years().into_iter().map(|y| view! { <option value=y.to_string() selected=move || year.get() == y>{y.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || view! { <RoughSummary lang=c.lang.get() rough=whole() sources=7 /> }}
             <form class="fp-form" on:submit=|ev| ev.prevent_default()>{groups}</form>
             <div class="fp-result" aria-live="polite">
                 <p class="fp-total">
-                    <strong>{move || tf(c.lang.get(), Msg::FootprintTotal, &[("t", &format_number(c.lang.get(), est().total_t(), 2))])}</strong>
-                </p>
-                <p>
-                    {move || {
+                    <strong>{move || {
                         let e = est();
                         let l = c.lang.get();
-                        tf(l, Msg::FootprintScopes, &[
-                            ("s1", &format_number(l, e.by_scope[0] / 1000.0, 2)),
-                            ("s2", &format_number(l, e.by_scope[1] / 1000.0, 2)),
-                            ("s3", &format_number(l, e.by_scope[2] / 1000.0, 2)),
-                        ])
-                    }}
+                        if e.total_kg > 0.0 {
+                            tf(l, Msg::FootprintTotalAbout, &[("about", &about_text(l, e.total_kg, e.low_kg, e.high_kg))])
+                        } else {
+                            tf(l, Msg::FootprintTotal, &[("t", "0")])
+                        }
+                    }}</strong>
                 </p>
+                {move || (km_replaced.get() || !est().replaced.is_empty()).then(|| view! { <p class="notice info">{tr(Msg::FootprintKmReplaced)}</p> })}
                 {move || (!chart_rows.get().is_empty()).then(|| view! { <AmountChart title=chart_title rows=chart_rows unit="t CO2e" /> })}
                 <p class="note">{tr(Msg::FootprintUncertainty)}</p>
                 <p><Link href=format!("{}#{}", Route::About.href(), METHOD_ID)>{tr(Msg::MethodTitle)}</Link></p>
