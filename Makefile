@@ -19,9 +19,11 @@ export CHROME_PATH ?= /usr/bin/chromium
 # First-load brotli budget in bytes: what comes before the first question can be answered:
 # index.html + wasm + js + css + the largest first language pack (the app fetches it before it
 # mounts; the second pack comes after the first paint and is not counted). The product target is
-# 200 KiB (204800); the app is not there yet (311 KB: wasm 283 KB, first Finnish pack 16 KB),
-# so CI holds the line at 319 KiB (about 5 % above) against regressions. See README "Size and speed".
-export SIZE_BUDGET ?= 326656
+# 200 KiB (204800); the app is not there yet. Measured 2026-12-02: 334 KB (wasm 307 KB, first
+# Finnish pack 16 KB), up from 311 KB with the owner's answer on Results, the footprint summary,
+# data salvage and the embed navigation; CI holds the line at 336 KiB (about 3 % above) against
+# regressions. See README "Size and speed".
+export SIZE_BUDGET ?= 344064
 
 .PHONY: help setup dev build test size bench deploy clean content-report
 

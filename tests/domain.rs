@@ -1065,6 +1065,7 @@ fn storage_faults_are_told_by_their_true_cause() {
         in_frame,
         used_ours: ours,
         used_other: other,
+        small_write_ok: false,
     };
     // A quota error is full, never blocked: by this app's data or by other keys of the site.
     assert_eq!(
@@ -1088,6 +1089,15 @@ fn storage_faults_are_told_by_their_true_cause() {
     assert_eq!(
         classify_fault(&facts("QuotaExceededError", 22, false, 0, 0)),
         StorageFault::Private
+    );
+    // Nothing stored, but one value too large for the quota: full, not private (a one-character
+    // write still succeeds).
+    assert_eq!(
+        classify_fault(&FaultFacts {
+            small_write_ok: true,
+            ..facts("QuotaExceededError", 22, false, 0, 0)
+        }),
+        StorageFault::Full
     );
     // A denial: blocked by settings on a page of its own, partitioned inside another site.
     assert_eq!(

@@ -31,19 +31,22 @@ pub struct FaultFacts {
     pub used_ours: usize,
     /// Characters stored under other keys of this origin.
     pub used_other: usize,
+    /// A one-character write still succeeds: the quota is not zero, so a refused write means the
+    /// value did not fit, not a private window.
+    pub small_write_ok: bool,
 }
 
 /// The cause of a storage failure. A quota error is never called blocked, and a denial is never
 /// called full: `QuotaExceededError` (code 22, Firefox `NS_ERROR_DOM_QUOTA_REACHED` 1014) means
-/// full, or a private window when nothing at all is stored; anything else is a denial, told apart
-/// by whether the app runs in a frame.
+/// full, or a private window when nothing is stored and not even one character can be written;
+/// anything else is a denial, told apart by whether the app runs in a frame.
 pub fn classify_fault(f: &FaultFacts) -> StorageFault {
     let quota = matches!(
         f.name.as_str(),
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
     ) || matches!(f.code, 22 | 1014);
     if quota {
-        if f.used_ours + f.used_other == 0 {
+        if f.used_ours + f.used_other == 0 && !f.small_write_ok {
             StorageFault::Private
         } else if f.used_other > f.used_ours {
             StorageFault::FullOther

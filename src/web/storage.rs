@@ -54,12 +54,19 @@ fn fault(err: &JsValue, store: Option<&web_sys::Storage>) -> StorageFault {
         .map(|d| (d.name(), d.code()))
         .unwrap_or_default();
     let (used_ours, used_other) = store.map(usage).unwrap_or((0, 1));
+    let probe = "ilmastoaskeleet.probe";
+    let small_write_ok = store.is_some_and(|s| {
+        let ok = s.set_item(probe, "1").is_ok();
+        let _ = s.remove_item(probe);
+        ok
+    });
     classify_fault(&FaultFacts {
         name,
         code,
         in_frame: in_frame(),
         used_ours,
         used_other,
+        small_write_ok,
     })
 }
 

@@ -73,6 +73,18 @@ test('the Kerava café (fi): quick path at 390×844, the answer within two scree
     console.log(`# café quick path: ${walk.taps} taps, ${walk.screens} screens over ${walk.pages} pages, ${walk.answered} answers`);
     await checkResults(page, { name: 'café', municipality: '245', range: /todennäköisesti \S+–\S+ t\)/, firstStep: /^Aloita näin: \S/ });
     await screenshot(page, 'owner-cafe-results', { fullPage: false });
+    // The supports page offers the micro café in rented premises in a city nothing it cannot get:
+    // no energy aid with a minimum project size, no audit aid with an energy-use threshold, no
+    // rural Leader aid, no agreement scheme for large energy users.
+    await page.getByRole('link', { name: 'Kaikki tuet ja palvelut' }).click();
+    await page.locator('main .support-list > li').first().waitFor();
+    const offered = await page.locator('main .support-list > li[data-support]').evaluateAll((els) => els.map((e) => e.dataset.support));
+    assert.ok(offered.length >= 3, `café: supports are offered (${offered.length})`);
+    const contacts = offered.filter((id) => id.startsWith('business-advice-') || id.includes('kerava'));
+    assert.ok(contacts.length >= 1, `café: a local contact among the supports: ${offered.join(', ')}`);
+    for (const id of ['business-finland-energy-aid', 'energy-audit-aid', 'leader-business-aid', 'energy-efficiency-agreements']) {
+      assert.ok(!offered.includes(id), `café: ${id} is not offered (it cannot get it)`);
+    }
     assert.ok(walk.taps <= MAX_TAPS, `café quick path: ${walk.taps} taps (at most ${MAX_TAPS})`);
     assert.ok(walk.screens <= MAX_SCREENS, `café quick path: ${walk.screens} screens (at most ${MAX_SCREENS})`);
     assertClean();

@@ -4,7 +4,7 @@
 //! last year compared.
 use crate::content::{content, Support, PROFILE};
 use crate::i18n::{t, tf, Msg};
-use crate::labels::{action_levels, level_explain_msg, level_msg, link_kind_msg};
+use crate::labels::{action_levels, level_explain_msg, level_msg};
 use crate::matching::{recommend, Tier};
 use crate::model::{profile, Company};
 use crate::ranking::{next_actions, suggestions_for};
@@ -15,6 +15,7 @@ use crate::state::ctx;
 use crate::ui::components::action_card::ActionCard;
 use crate::ui::components::charts::MaturityChart;
 use crate::ui::components::footprint_summary::RoughSummary;
+use crate::ui::components::support_card::{ContactDetails, SupportLinks};
 use crate::ui::{page_title, tr};
 use crate::web::clock::today;
 use leptos::prelude::*;
@@ -99,23 +100,12 @@ pub fn Results() -> impl IntoView {
         view! {
             <ul class="contacts">
                 {list.into_iter().map(|s| {
-                    let name = s.name.get(l).to_string();
                     view! {
-                        <li class="card contact-card">
-                            <h3>{name.clone()}</h3>
+                        <li class="card contact-card" data-support=s.id>
+                            <h3>{s.name.get(l).to_string()}</h3>
                             <p class="organiser">{s.organiser_name(l)}</p>
-                            {s.how.map(|h| view! { <p class="how"><strong>{t(l, Msg::SupportHow)}</strong>" " {h.get(l).to_string()}</p> })}
-                            {(s.phone.is_some() || s.email.is_some()).then(|| view! {
-                                <p class="contact-details">
-                                    {s.phone.map(|p| view! { {t(l, Msg::SupportPhone)}": " <a href=format!("tel:{}", p.replace(' ', ""))>{p}</a>" " })}
-                                    {s.email.map(|m| view! { {t(l, Msg::SupportEmail)}": " <a href=format!("mailto:{m}")>{m}</a> })}
-                                </p>
-                            })}
-                            <ul class="links">
-                                {s.links.iter().map(|k| view! {
-                                    <li><a href=k.url_for(l) target="_blank" rel="noopener noreferrer" class="external">{t(l, link_kind_msg(k.kind))}<span class="visually-hidden">": " {name.clone()} {t(l, Msg::ExternalNewTab)}</span></a></li>
-                                }).collect_view()}
-                            </ul>
+                            <ContactDetails lang=l support=s />
+                            <SupportLinks lang=l support=s />
                         </li>
                     }
                 }).collect_view()}
