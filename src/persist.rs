@@ -84,28 +84,25 @@ pub fn encode_workspace(ws: &Workspace, saved_at: &str) -> String {
     serde_json::to_string(&env).unwrap_or_default()
 }
 
-/// An export file of one company, pretty-printed for people who open it.
-pub fn encode_company(c: &Company, saved_at: &str) -> String {
-    let env = Envelope {
+/// The envelope of an export file of one company.
+fn company_envelope<'a>(c: &'a Company, saved_at: &str) -> Envelope<&'a Company> {
+    Envelope {
         app: APP_ID.into(),
         schema: SCHEMA,
         kind: "company".into(),
         saved_at: saved_at.into(),
         data: c,
-    };
-    serde_json::to_string_pretty(&env).unwrap_or_default()
+    }
+}
+
+/// An export file of one company, pretty-printed for people who open it.
+pub fn encode_company(c: &Company, saved_at: &str) -> String {
+    serde_json::to_string_pretty(&company_envelope(c, saved_at)).unwrap_or_default()
 }
 
 /// The same export file of one company, without spaces (a whole-company share link).
 pub fn encode_company_compact(c: &Company, saved_at: &str) -> String {
-    let env = Envelope {
-        app: APP_ID.into(),
-        schema: SCHEMA,
-        kind: "company".into(),
-        saved_at: saved_at.into(),
-        data: c,
-    };
-    serde_json::to_string(&env).unwrap_or_default()
+    serde_json::to_string(&company_envelope(c, saved_at)).unwrap_or_default()
 }
 
 /// Upgrades data of an older schema to the current one. No older schema exists yet.
